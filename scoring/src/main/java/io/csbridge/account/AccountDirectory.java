@@ -1,0 +1,162 @@
+package io.csbridge.account;
+
+import io.csbridge.pipeline.Database;
+import io.csbridge.pipeline.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which account a key belongs to. Exact key first, then e-mail domain; an account is created on
+ * first sight, its id being the key the first source gave it.
+ */
+public final class AccountDirectory {
+
+    private final Dialect dialect;
+
+    public AccountDirectory(Database database) {
+        this.dialect = database.dialect();
+    }
+
+    /** The account that holds {@code key}, or else the one that holds {@code domainHint}; never creates one. */
+    public Optional<String> match(Connection c, AccountKey key, String domainHint) throws SQLException {
+        Optional<String> found = find(c, key);
+        if (found.isPresent() || domainHint == null) return found;
+        return find(c, AccountKey.domain(domainHint));
+    }
+
+    /** The account for {@code key}, created if no account has this key or its domain yet. */
+    public String resolveOrCreate(Connection c, AccountKey key, String domainHint, Instant seenAt) throws SQLException {
+        Optional<String> found = find(c, key);
+        if (found.isPresent()) return found.get();
+        if (domainHint != null && key.kind() != AccountKey.KeyKind.DOMAIN) {
+            Optional<String> byDomain = find(c, AccountKey.domain(domainHint));
+            if (byDomain.isPresent()) {
+                attach(c, byDomain.get(), key);
+                return find(c, key).orElseThrow();
+            }
+        }
+        String id = freeId(c, key);
+        if (!insertAccount(c, id, seenAt)) {
+            // Taken meanwhile, possibly by this very key on another node: then attach finds its owner.
+            if (find(c, key).isPresent()) return find(c, key).get();
+            id = key.kind().label() + ":" + key.value();
+            insertAccount(c, id, seenAt);
+        }
+        attach(c, id, key);
+        // Another node may have attached the key first: the key's owner is the answer.
+        return find(c, key).orElseThrow();
+    }
+
+    private boolean insertAccount(Connection c, String id, Instant seenAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("account",
+                "id, name, created_at, first_seen", "id"))) {
+            ps.setString(1, id);
+            ps.setString(2, null);
+            ps.setTimestamp(3, Timestamp.from(seenAt));
+            ps.setTimestamp(4, Timestamp.from(seenAt));
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    public Optional<String> find(Connection c, AccountKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id FROM account_key WHERE kind = ? AND key_value = ?")) {
+            ps.setString(1, key.kind().label());
+            ps.setString(2, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Gives the account another key, unless another account holds it already. */
+    public boolean attach(Connection c, String accountId, AccountKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("account_key",
+                "kind, key_value, account_id", "kind, key_value"))) {
+            ps.setString(1, key.kind().label());
+            ps.setString(2, key.value());
+            ps.setString(3, accountId);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Names the account, unless a newer-stamped name is already there (a stale message never wins). */
+    public void rename(Connection c, String accountId, String name, Instant stampedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE account SET name = ?, name_at = ? WHERE id = ? AND (name_at IS NULL OR name_at <= ?)")) {
+            ps.setString(1, name);
+            ps.setTimestamp(2, Timestamp.from(stampedAt));
+            ps.setString(3, accountId);
+            ps.setTimestamp(4, Timestamp.from(stampedAt));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Keeps {@code first_seen} at the earliest event time seen, whatever the arrival order. */
+    public void seenAt(Connection c, String accountId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE account SET first_seen = ? WHERE id = ? AND first_seen > ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, accountId);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks the account row for the rest of the transaction (scores are recomputed one writer at a time). */
+    public void lock(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+        }
+    }
+
+    public Optional<AccountProfile> profile(Connection c, String accountId) throws SQLException {
+        String name;
+        Instant firstSeen;
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, first_seen FROM account WHERE id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                name = rs.getString(1);
+                firstSeen = rs.getTimestamp(2).toInstant();
+            }
+        }
+        return Optional.of(new AccountProfile(accountId, name == null ? accountId : name, keys(c, accountId), firstSeen));
+    }
+
+    public AccountKeys keys(Connection c, String accountId) throws SQLException {
+        List<AccountKey> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, key_value FROM account_key WHERE account_id = ? ORDER BY kind, key_value")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new AccountKey(AccountKey.KeyKind.valueOf(rs.getString(1).toUpperCase()), rs.getString(2)));
+                }
+            }
+        }
+        return new AccountKeys(keys);
+    }
+
+    private String freeId(Connection c, AccountKey key) throws SQLException {
+        String candidate = key.value();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM account WHERE id = ?")) {
+            ps.setString(1, candidate);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return candidate;
+            }
+        }
+        return key.kind().label() + ":" + key.value();
+    }
+}

@@ -1,0 +1,9 @@
+package io.csbridge.health;
+
+import java.time.Instant;
+
+/** Computes an account's scores as they stood at {@code asOf}. Implementations must be pure. */
+public interface AccountScorer {
+
+    AccountScore score(AccountHistory history, Instant asOf);
+}

@@ -1,0 +1,204 @@
+package io.csbridge.pipeline;
+
+import io.csbridge.account.AccountDirectory;
+import io.csbridge.account.AccountKey;
+import io.csbridge.account.AccountProfile;
+import io.csbridge.account.UnmatchedSignals;
+import io.csbridge.health.AccountHistory;
+import io.csbridge.health.AccountScore;
+import io.csbridge.health.AccountScorer;
+import io.csbridge.signal.Signal;
+import io.csbridge.signal.SignalKind;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Turns inbox events into effects: signals on accounts, fresh scores, and outbox writes. Each batch
+ * is one transaction, so an event's effects are applied exactly once however often it is picked up
+ * (at least once: a crash before commit leaves it NEW). Rows are claimed with SKIP LOCKED, so two
+ * nodes on one database share the work; account rows are locked in id order before rescoring, so
+ * concurrent batches never score an account from a partial view.
+ */
+public final class EventProcessor {
+
+    private static final Logger LOG = Logger.getLogger(EventProcessor.class.getName());
+
+    private record Row(long id, String signals) {
+    }
+
+    private final Database database;
+    private final AccountDirectory directory;
+    private final SignalStore signals;
+    private final ScoreBook scores;
+    private final UnmatchedSignals unmatched;
+    private final OutboxStore outbox;
+    private final Supplier<AccountScorer> scorer;
+    private final Supplier<List<DeliveryChannel>> channels;
+    private final Clock clock;
+    private final int batchSize;
+
+    public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
+                          Clock clock, int batchSize) {
+        this.database = database;
+        this.directory = new AccountDirectory(database);
+        this.signals = new SignalStore(database.dialect());
+        this.scores = new ScoreBook();
+        this.unmatched = new UnmatchedSignals(database.dialect());
+        this.outbox = new OutboxStore(database.dialect());
+        this.scorer = scorer;
+        this.channels = channels;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Processes one batch of new inbox events. @return how many were processed */
+    public int processBatch() {
+        try {
+            return database.inTransaction(c -> {
+                List<Row> rows = claim(c, batchSize);
+                apply(c, rows);
+                return rows.size();
+            });
+        } catch (RuntimeException batchFailure) {
+            // Find the event that breaks the batch; process the rest, park that one as FAILED.
+            LOG.warning(() -> "batch failed, retrying one by one: " + batchFailure.getMessage());
+            int done = 0;
+            for (int i = 0; i < batchSize; i++) {
+                Integer one = processOne();
+                if (one == null) break;
+                done += one;
+            }
+            return done;
+        }
+    }
+
+    private Integer processOne() {
+        long[] failedId = {-1};
+        try {
+            return database.inTransaction(c -> {
+                List<Row> rows = claim(c, 1);
+                if (rows.isEmpty()) return null;
+                failedId[0] = rows.get(0).id();
+                apply(c, rows);
+                return 1;
+            });
+        } catch (RuntimeException e) {
+            if (failedId[0] < 0) throw e;
+            markFailed(failedId[0], e);
+            return 0;
+        }
+    }
+
+    private List<Row> claim(Connection c, int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, signals FROM inbox_event WHERE status = 'NEW' "
+                + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY" + database.dialect().skipLocked())) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return rows;
+    }
+
+    private void apply(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        Instant now = clock.instant();
+        Set<String> touched = new TreeSet<>();
+        for (Row row : rows) {
+            List<Signal> decoded = SignalCodec.decode(row.signals());
+            for (int seq = 0; seq < decoded.size(); seq++) {
+                Signal s = decoded.get(seq);
+                String domain = s.attribute("domain");
+                Optional<String> accountId = s.account().createsAccounts()
+                        ? Optional.of(directory.resolveOrCreate(c, s.account(), domain, s.occurredAt()))
+                        : directory.match(c, s.account(), domain);
+                if (accountId.isEmpty()) {
+                    unmatched.park(c, row.id(), seq, s, domain);
+                    continue;
+                }
+                if (s.kind() == SignalKind.ACCOUNT_TRAITS) applyTraits(c, accountId.get(), s, touched);
+                addSignal(c, row.id(), seq, accountId.get(), s, touched);
+            }
+        }
+        for (String accountId : touched) {
+            directory.lock(c, accountId);
+            rescore(c, accountId, now);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbox_event SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+            for (Row row : rows) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, row.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void addSignal(Connection c, long inboxId, int seq, String accountId, Signal s, Set<String> touched)
+            throws SQLException {
+        signals.add(c, inboxId, seq, accountId, s);
+        directory.seenAt(c, accountId, s.occurredAt());
+        touched.add(accountId);
+    }
+
+    private void applyTraits(Connection c, String accountId, Signal s, Set<String> touched) throws SQLException {
+        String name = s.attribute("name");
+        if (name != null && !name.isBlank()) directory.rename(c, accountId, name, s.occurredAt());
+        String domain = s.attribute("domain");
+        if (domain != null && !domain.isBlank()) attach(c, accountId, AccountKey.domain(domain), touched);
+        String salesforce = s.attribute("salesforceAccountId");
+        if (salesforce != null && !salesforce.isBlank()) attach(c, accountId, AccountKey.salesforce(salesforce), touched);
+        String zendesk = s.attribute("zendeskOrganizationId");
+        if (zendesk != null && !zendesk.isBlank()) attach(c, accountId, AccountKey.zendesk(zendesk), touched);
+        if (!s.user().isBlank()) attach(c, accountId, AccountKey.productUser(s.user()), touched);
+    }
+
+    /** Gives the account a key, and brings it the signals that were waiting for that key. */
+    private void attach(Connection c, String accountId, AccountKey key, Set<String> touched) throws SQLException {
+        if (!directory.attach(c, accountId, key)) return;
+        for (UnmatchedSignals.Waiting w : unmatched.claimFor(c, key)) {
+            addSignal(c, w.inboxId(), w.seq(), accountId, w.signal(), touched);
+        }
+    }
+
+    /** Scores the account as of {@code now} from its stored signals, and queues writes whose values changed. */
+    public AccountScore rescore(Connection c, String accountId, Instant now) throws SQLException {
+        AccountProfile profile = directory.profile(c, accountId).orElseThrow();
+        AccountScore score = scorer.get().score(new AccountHistory(profile, signals.forAccount(c, accountId, now)), now);
+        scores.save(c, accountId, score);
+        for (DeliveryChannel channel : channels.get()) {
+            var target = channel.target(profile.keys());
+            if (target.isPresent()) {
+                outbox.enqueueIfChanged(c, channel.name(), accountId, target.get(), channel.fields(score), now);
+            }
+        }
+        return score;
+    }
+
+    private void markFailed(long inboxId, RuntimeException error) {
+        LOG.severe(() -> "inbox event " + inboxId + " cannot be processed and is parked as FAILED: " + error);
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_event SET status = 'FAILED', "
+                    + "attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+                String message = String.valueOf(error.getMessage());
+                ps.setString(1, message.length() > 2000 ? message.substring(0, 2000) : message);
+                ps.setLong(2, inboxId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package io.csbridge.pipeline;
+
+import io.csbridge.health.AccountScorer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops the pipeline inside the server: picks the datasource (PostgreSQL when
+ * {@code DB_URL} is set, the embedded H2 file database otherwise), migrates the schema, and runs the
+ * inbox writer, the event processor and the outbox delivery on managed threads.
+ */
+@ApplicationScoped
+public class Pipeline {
+
+    static final String EMBEDDED_DATASOURCE = "java:jboss/datasources/CsBridgeEmbeddedDS";
+    static final String POSTGRES_DATASOURCE = "java:jboss/datasources/CsBridgeDS";
+    private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
+    private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
+
+    @Inject
+    Clock clock;
+    @Inject
+    @Any
+    Instance<DeliveryChannel> channels;
+    @Inject
+    Instance<AccountScorer> scorers;
+
+    private Database database;
+    private Inbox inbox;
+    private EventProcessor processor;
+    private OutboxDelivery delivery;
+    private PipelineWorker processing;
+    private PipelineWorker delivering;
+    private volatile boolean ready;
+
+    void onStartup(@Observes Startup event) {
+        start();
+    }
+
+    public synchronized void start() {
+        if (database != null) return;
+        boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
+                .filter(s -> !s.isBlank()).isPresent();
+        DataSource dataSource = lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE, DataSource.class);
+        Database db = new Database(dataSource);
+        LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
+        SchemaMigration.migrate(dataSource);
+        ThreadFactory threads = threadFactory();
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, 200);
+        delivery = new OutboxDelivery(db, this::channelList, RetryPolicy.standard(), clock, 200);
+        processing = new PipelineWorker("event processor", () -> {
+            int n = processor.processBatch();
+            if (n > 0) delivering.nudge();
+            return n;
+        }, 500);
+        delivering = new PipelineWorker("outbox delivery", delivery::deliverDue, 1_000);
+        inbox = new Inbox(new InboxStore(db), clock, threads, processing::nudge);
+        start(threads, processing, "csbridge-event-processor");
+        start(threads, delivering, "csbridge-outbox-delivery");
+        database = db;
+        ready = true;
+        LOG.info("CS Bridge pipeline started");
+    }
+
+    private static void start(ThreadFactory threads, Runnable worker, String name) {
+        Thread t = threads.newThread(worker);
+        t.setName(name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        ready = false;
+        if (processing != null) processing.stop();
+        if (delivering != null) delivering.stop();
+        if (inbox != null) inbox.close();
+        join(processing);
+        join(delivering);
+        LOG.info("CS Bridge pipeline stopped");
+    }
+
+    private static void join(PipelineWorker worker) {
+        if (worker == null || worker.thread() == null) return;
+        try {
+            worker.thread().join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public Inbox inbox() {
+        start();
+        return inbox;
+    }
+
+    public Database database() {
+        start();
+        return database;
+    }
+
+    public EventProcessor processor() {
+        start();
+        return processor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<DeliveryChannel> channelList() {
+        List<DeliveryChannel> out = new ArrayList<>();
+        for (DeliveryChannel c : channels) out.add(c);
+        return out;
+    }
+
+    private AccountScorer scorer() {
+        return scorers.get();
+    }
+
+    private static ThreadFactory threadFactory() {
+        try {
+            return lookup(THREAD_FACTORY, ThreadFactory.class);
+        } catch (IllegalStateException e) {
+            return Thread::new;
+        }
+    }
+
+    private static <T> T lookup(String name, Class<T> type) {
+        try {
+            return type.cast(new InitialContext().lookup(name));
+        } catch (NamingException e) {
+            throw new IllegalStateException("not bound in JNDI: " + name + " (is the server configured by "
+                    + "ear/src/main/wildfly/configure.cli?)", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.csbridge.pipeline;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A loop that runs a step while it finds work, and naps (or waits for a nudge) when there is none. */
+final class PipelineWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PipelineWorker.class.getName());
+
+    private final String name;
+    private final IntSupplier step;
+    private final long idleNanos;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private long total;
+
+    PipelineWorker(String name, IntSupplier step, long idleMillis) {
+        this.name = name;
+        this.step = step;
+        this.idleNanos = idleMillis * 1_000_000L;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        long backoff = idleNanos;
+        while (running) {
+            try {
+                int n = step.getAsInt();
+                backoff = idleNanos;
+                if (n > 0) {
+                    total += n;
+                    long count = total;
+                    LOG.fine(() -> name + ": " + n + " done (" + count + " since start)");
+                } else {
+                    LockSupport.parkNanos(this, idleNanos);
+                }
+            } catch (RuntimeException e) {
+                // The database may be restarting: keep trying, more slowly, and say so.
+                LOG.log(Level.WARNING, name + " failed, retrying in " + backoff / 1_000_000 + " ms: " + e.getMessage());
+                LockSupport.parkNanos(this, backoff);
+                backoff = Math.min(backoff * 2, 30_000_000_000L);
+            }
+        }
+    }
+
+    void nudge() {
+        Thread t = thread;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    void stop() {
+        running = false;
+        nudge();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+}

@@ -1,0 +1,50 @@
+package io.csbridge.pipeline;
+
+import io.csbridge.health.AccountScore;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.ZoneOffset;
+
+/** Keeps each account's latest score and one history row per day. */
+public final class ScoreBook {
+
+    public void save(Connection c, String accountId, AccountScore score) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM account_score WHERE account_id = ?")) {
+            del.setString(1, accountId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_score (account_id, health_score, band, "
+                + "churn_risk, onboarding_completion, segment, trend, drivers, as_of) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, accountId);
+            ps.setInt(2, score.healthScore());
+            ps.setString(3, score.band().label());
+            ps.setInt(4, score.churnRisk());
+            ps.setInt(5, score.onboardingCompletion());
+            ps.setString(6, score.segment());
+            if (score.trend() == null) ps.setNull(7, Types.INTEGER); else ps.setInt(7, score.trend());
+            ps.setString(8, Json.write(score.drivers()));
+            ps.setTimestamp(9, Timestamp.from(score.asOf()));
+            ps.executeUpdate();
+        }
+        Date day = Date.valueOf(score.asOf().atOffset(ZoneOffset.UTC).toLocalDate());
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM score_history WHERE account_id = ? AND score_day = ?")) {
+            del.setString(1, accountId);
+            del.setDate(2, day);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO score_history (account_id, score_day, health_score, band, "
+                + "churn_risk) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, accountId);
+            ps.setDate(2, day);
+            ps.setInt(3, score.healthScore());
+            ps.setString(4, score.band().label());
+            ps.setInt(5, score.churnRisk());
+            ps.executeUpdate();
+        }
+    }
+}
