@@ -1,0 +1,95 @@
+package io.csbridge.connectors.salesforce;
+
+import io.csbridge.account.AccountKey;
+import io.csbridge.account.AccountKeys;
+import io.csbridge.connectors.Settings;
+import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.DeliveryChannel;
+import io.csbridge.pipeline.DeliveryOutcome;
+import io.csbridge.pipeline.OutboundWrite;
+import io.csbridge.pipeline.VendorCall;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Health fields on the Salesforce Account, written through sObject Collections (200 records a call).
+ * Sandbox mode until credentials are configured.
+ */
+@ApplicationScoped
+public class SalesforceChannel implements DeliveryChannel {
+
+    /** Shown in sandbox previews, where no token (and so no instance_url) exists. */
+    static final String SANDBOX_INSTANCE = "{instance_url}";
+
+    private SalesforceSettings settings;
+    private SalesforceAccountRecords records;
+
+    protected SalesforceChannel() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public SalesforceChannel(Config config, Clock clock) {
+        this(SalesforceSettings.from(Settings.from(config)), clock);
+    }
+
+    public SalesforceChannel(SalesforceSettings settings, Clock clock) {
+        this.settings = settings;
+        this.records = new SalesforceAccountRecords(settings.fieldNames());
+    }
+
+    @Override
+    public String name() {
+        return "salesforce";
+    }
+
+    @Override
+    public boolean live() {
+        return settings.live();
+    }
+
+    @Override
+    public Optional<String> target(AccountKeys keys) {
+        return keys.keys().stream().filter(k -> k.kind() == AccountKey.KeyKind.SALESFORCE)
+                .map(AccountKey::value).findFirst();
+    }
+
+    @Override
+    public Map<String, Object> fields(AccountScore score) {
+        return records.fields(score);
+    }
+
+    @Override
+    public int maxBatch() {
+        return SalesforceAccountRecords.MAX_RECORDS;
+    }
+
+    @Override
+    public List<VendorCall> preview(List<OutboundWrite> writes) {
+        List<VendorCall> calls = new ArrayList<>();
+        String url = SANDBOX_INSTANCE + settings.dataPath() + "/composite/sobjects";
+        for (int from = 0; from < writes.size(); from += maxBatch()) {
+            List<OutboundWrite> chunk = writes.subList(from, Math.min(writes.size(), from + maxBatch()));
+            calls.add(new VendorCall("PATCH", url, records.updateBody(chunk)));
+        }
+        return calls;
+    }
+
+    @Override
+    public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
+        // Live delivery (OAuth + sObject Collections) lands in the next commit; until then a write waits.
+        List<DeliveryOutcome> out = new ArrayList<>();
+        for (OutboundWrite w : writes) {
+            out.add(DeliveryOutcome.retry(w.outboxId(), "live Salesforce delivery not available yet", Duration.ofMinutes(5)));
+        }
+        return out;
+    }
+}
