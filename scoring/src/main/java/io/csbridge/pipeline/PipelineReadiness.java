@@ -25,7 +25,7 @@ public class PipelineReadiness implements HealthCheck {
         }
         try (Connection c = pipeline.database().dataSource().getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
             rs.next();
             return HealthCheckResponse.named("cs-bridge-database").up()
                     .withData("dialect", pipeline.database().dialect().name())

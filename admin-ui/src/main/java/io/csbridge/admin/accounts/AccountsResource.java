@@ -1,0 +1,91 @@
+package io.csbridge.admin.accounts;
+
+import io.csbridge.account.AccountCatalog;
+import io.csbridge.account.AccountView;
+import io.csbridge.admin.ApiError;
+import io.csbridge.admin.AsOf;
+import io.csbridge.admin.Roles;
+import io.csbridge.health.AccountScorer;
+import io.csbridge.pipeline.Pipeline;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /admin/api/accounts}: every account's health and why, now or as of any past moment. */
+@Path("accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+public class AccountsResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    Pipeline pipeline;
+
+    @Inject
+    AccountScorer scorer;
+
+    @GET
+    public Map<String, Object> list(@QueryParam("asOf") String asOf,
+                                    @QueryParam("segment") String segment,
+                                    @QueryParam("band") String band,
+                                    @QueryParam("limit") @DefaultValue("50") String limit,
+                                    @QueryParam("offset") @DefaultValue("0") String offset) {
+        int n = number("limit", limit, 1, MAX_LIMIT);
+        int from = number("offset", offset, 0, Integer.MAX_VALUE);
+        AccountCatalog.Page page = catalog().list(AsOf.parse(asOf), scorer, segment, band, n, from);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items());
+        out.put("total", page.total());
+        return out;
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        Instant at = AsOf.parse(asOf);
+        AccountView view = catalog().get(id, at, scorer)
+                .orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", view.id());
+        out.put("name", view.name());
+        out.put("healthScore", view.healthScore());
+        out.put("band", view.band());
+        out.put("churnRisk", view.churnRisk());
+        out.put("onboardingCompletion", view.onboardingCompletion());
+        out.put("segment", view.segment());
+        out.put("trend", view.trend());
+        out.put("asOf", view.asOf());
+        out.put("drivers", view.drivers());
+        out.put("keys", view.keys());
+        out.put("history", catalog().history(id));
+        return out;
+    }
+
+    private AccountCatalog catalog() {
+        return new AccountCatalog(pipeline.database());
+    }
+
+    private static int number(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+        }
+    }
+
+}

@@ -1,0 +1,157 @@
+package io.csbridge.account;
+
+import io.csbridge.health.AccountHistory;
+import io.csbridge.health.AccountScore;
+import io.csbridge.health.AccountScorer;
+import io.csbridge.health.Band;
+import io.csbridge.health.Driver;
+import io.csbridge.pipeline.Database;
+import io.csbridge.pipeline.Json;
+import io.csbridge.pipeline.SignalStore;
+import io.csbridge.signal.Signal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads accounts with their scores: the current ones as the pipeline stored them, or any past
+ * moment's, recomputed from the signals stamped up to then.
+ */
+public final class AccountCatalog {
+
+    private static final TypeReference<List<Driver>> DRIVERS = new TypeReference<>() {
+    };
+
+    /** One page of accounts, and how many matched in all. */
+    public record Page(List<AccountView> items, int total) {
+    }
+
+    /** A day of an account's score history. */
+    public record HistoryPoint(LocalDate day, int healthScore, String band, int churnRisk) {
+    }
+
+    private final Database database;
+    private final AccountDirectory directory;
+    private final SignalStore signals;
+
+    public AccountCatalog(Database database) {
+        this.database = database;
+        this.directory = new AccountDirectory(database);
+        this.signals = new SignalStore(database.dialect());
+    }
+
+    /**
+     * Accounts filtered by segment and band, ordered by id.
+     *
+     * @param asOf null for the current scores; otherwise every account is scored as it stood then
+     */
+    public Page list(Instant asOf, AccountScorer scorer, String segment, String band, int limit, int offset) {
+        return database.inTransaction(c -> {
+            List<AccountView> all = new ArrayList<>();
+            for (AccountProfile profile : profiles(c, asOf)) {
+                AccountScore score = asOf == null ? stored(c, profile.id()).orElse(null)
+                        : scorer.score(new AccountHistory(profile, signals.forAccount(c, profile.id(), asOf)), asOf);
+                AccountView view = AccountView.of(profile, score);
+                if (segment != null && !segment.isBlank() && !segment.equalsIgnoreCase(view.segment())) continue;
+                if (band != null && !band.isBlank() && !band.equalsIgnoreCase(view.band())) continue;
+                all.add(view);
+            }
+            int from = Math.min(offset, all.size());
+            int to = Math.min(all.size(), from + limit);
+            return new Page(List.copyOf(all.subList(from, to)), all.size());
+        });
+    }
+
+    public Optional<AccountView> get(String id, Instant asOf, AccountScorer scorer) {
+        return database.inTransaction(c -> {
+            Optional<AccountProfile> profile = directory.profile(c, id);
+            if (profile.isEmpty()) return Optional.empty();
+            AccountScore score = asOf == null ? stored(c, id).orElse(null)
+                    : scorer.score(new AccountHistory(profile.get(), signals.forAccount(c, id, asOf)), asOf);
+            return Optional.of(AccountView.of(profile.get(), score));
+        });
+    }
+
+    /** The account's signals up to {@code asOf}, in event-time order (the inputs behind its drivers). */
+    public List<Signal> signals(String id, Instant asOf) {
+        return database.inTransaction(c -> new AccountHistory(
+                directory.profile(c, id).orElseThrow(), signals.forAccount(c, id, asOf)).signals());
+    }
+
+    public List<HistoryPoint> history(String id) {
+        return database.inTransaction(c -> {
+            List<HistoryPoint> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT score_day, health_score, band, churn_risk "
+                    + "FROM score_history WHERE account_id = ? ORDER BY score_day")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new HistoryPoint(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getString(3), rs.getInt(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every account with all its signals up to {@code asOf}: the input for KPIs, dry runs and backtests. */
+    public List<AccountHistory> histories(Instant asOf) {
+        return database.inTransaction(c -> {
+            List<AccountHistory> out = new ArrayList<>();
+            for (AccountProfile profile : profiles(c, asOf)) {
+                out.add(new AccountHistory(profile, signals.forAccount(c, profile.id(), asOf)));
+            }
+            return out;
+        });
+    }
+
+    private List<AccountProfile> profiles(Connection c, Instant asOf) throws SQLException {
+        Map<String, AccountProfile> out = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(asOf == null
+                ? "SELECT id FROM account ORDER BY id"
+                : "SELECT id FROM account WHERE first_seen <= ? ORDER BY id")) {
+            if (asOf != null) ps.setTimestamp(1, java.sql.Timestamp.from(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+        }
+        for (String id : ids) directory.profile(c, id).ifPresent(p -> out.put(id, p));
+        return new ArrayList<>(out.values());
+    }
+
+    private Optional<AccountScore> stored(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT health_score, band, churn_risk, onboarding_completion, "
+                + "segment, trend, drivers, as_of FROM account_score WHERE account_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                int trend = rs.getInt(6);
+                Integer trendOrNull = rs.wasNull() ? null : trend;
+                return Optional.of(new AccountScore(rs.getInt(1), Band.fromLabel(rs.getString(2)), rs.getInt(3),
+                        rs.getInt(4), rs.getString(5), trendOrNull, drivers(rs.getString(7)), List.of(),
+                        rs.getTimestamp(8).toInstant()));
+            }
+        }
+    }
+
+    private static List<Driver> drivers(String json) {
+        try {
+            return Json.MAPPER.readValue(json, DRIVERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored drivers are not JSON", e);
+        }
+    }
+}
