@@ -2,7 +2,6 @@ package io.csbridge.connectors.salesforce;
 
 import io.csbridge.account.AccountKey;
 import io.csbridge.account.AccountKeys;
-import io.csbridge.connectors.Settings;
 import io.csbridge.health.AccountScore;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
@@ -10,10 +9,7 @@ import io.csbridge.pipeline.OutboundWrite;
 import io.csbridge.pipeline.VendorCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +25,7 @@ public class SalesforceChannel implements DeliveryChannel {
     /** Shown in sandbox previews, where no token (and so no instance_url) exists. */
     static final String SANDBOX_INSTANCE = "{instance_url}";
 
+    private SalesforceOrg org;
     private SalesforceSettings settings;
     private SalesforceAccountRecords records;
 
@@ -37,12 +34,9 @@ public class SalesforceChannel implements DeliveryChannel {
     }
 
     @Inject
-    public SalesforceChannel(Config config, Clock clock) {
-        this(SalesforceSettings.from(Settings.from(config)), clock);
-    }
-
-    public SalesforceChannel(SalesforceSettings settings, Clock clock) {
-        this.settings = settings;
+    public SalesforceChannel(SalesforceOrg org) {
+        this.org = org;
+        this.settings = org.settings();
         this.records = new SalesforceAccountRecords(settings.fieldNames());
     }
 
@@ -85,10 +79,12 @@ public class SalesforceChannel implements DeliveryChannel {
 
     @Override
     public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
-        // Live delivery (OAuth + sObject Collections) lands in the next commit; until then a write waits.
         List<DeliveryOutcome> out = new ArrayList<>();
-        for (OutboundWrite w : writes) {
-            out.add(DeliveryOutcome.retry(w.outboxId(), "live Salesforce delivery not available yet", Duration.ofMinutes(5)));
+        for (int from = 0; from < writes.size(); from += maxBatch()) {
+            List<OutboundWrite> chunk = writes.subList(from, Math.min(writes.size(), from + maxBatch()));
+            List<Map<String, Object>> body = new ArrayList<>();
+            for (OutboundWrite w : chunk) body.add(records.record(w));
+            out.addAll(org.update(chunk, body));
         }
         return out;
     }

@@ -24,7 +24,11 @@ class SalesforceSandboxTest {
 
     static final Instant AS_OF = Instant.parse("2026-03-01T12:00:00Z");
 
-    final SalesforceChannel channel = new SalesforceChannel(SalesforceSettings.from(Settings.of(Map.of())), Clock.systemUTC());
+    final SalesforceChannel channel = channel(Settings.of(Map.of()));
+
+    static SalesforceChannel channel(Settings settings) {
+        return new SalesforceChannel(new SalesforceOrg(SalesforceSettings.from(settings), Clock.systemUTC()));
+    }
 
     static AccountScore score(int health, Band band, Integer trend) {
         return new AccountScore(health, band, 40, 75, "high-touch", trend,
@@ -36,11 +40,11 @@ class SalesforceSandboxTest {
     @Test
     void withoutCredentialsTheChannelIsInSandboxMode() {
         assertThat(channel.live()).isFalse();
-        SalesforceChannel withSecret = new SalesforceChannel(SalesforceSettings.from(Settings.of(
-                Map.of("salesforce.client-id", "id", "salesforce.client-secret", "s"))), Clock.systemUTC());
+        SalesforceChannel withSecret = channel(Settings.of(
+                Map.of("salesforce.client-id", "id", "salesforce.client-secret", "s")));
         assertThat(withSecret.live()).isTrue();
-        SalesforceChannel withBlankSecret = new SalesforceChannel(SalesforceSettings.from(Settings.of(
-                Map.of("salesforce.client-id", "id", "salesforce.client-secret", " "))), Clock.systemUTC());
+        SalesforceChannel withBlankSecret = channel(Settings.of(
+                Map.of("salesforce.client-id", "id", "salesforce.client-secret", " ")));
         assertThat(withBlankSecret.live()).isFalse();
     }
 
@@ -62,8 +66,8 @@ class SalesforceSandboxTest {
 
     @Test
     void fieldApiNamesAreConfigurable() {
-        SalesforceChannel renamed = new SalesforceChannel(SalesforceSettings.from(Settings.of(
-                Map.of("salesforce.field.health-score", "Health__c"))), Clock.systemUTC());
+        SalesforceChannel renamed = channel(Settings.of(
+                Map.of("salesforce.field.health-score", "Health__c")));
         assertThat(renamed.fields(score(62, Band.YELLOW, 1))).containsKey("Health__c").doesNotContainKey("CS_Health_Score__c");
     }
 

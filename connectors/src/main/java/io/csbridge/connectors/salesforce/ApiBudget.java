@@ -1,0 +1,71 @@
+package io.csbridge.connectors.salesforce;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps CS Bridge inside its share of the org's daily API allowance, which every integration and
+ * user of the org shares. Reads {@code Sforce-Limit-Info: api-usage=USED/LIMIT} from every response;
+ * once usage reaches the allowance minus the reserve, writes wait (and an operator is warned) until
+ * {@code recheck} has passed, when one call is let through to read the usage again.
+ */
+final class ApiBudget {
+
+    private static final Logger LOG = Logger.getLogger(ApiBudget.class.getName());
+    private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+
+    private final int reservePercent;
+    private final Duration recheck;
+    private final Clock clock;
+    private long used = -1;
+    private long limit = -1;
+    private Instant deferredUntil;
+
+    ApiBudget(int reservePercent, Duration recheck, Clock clock) {
+        this.reservePercent = Math.max(0, Math.min(100, reservePercent));
+        this.recheck = recheck;
+        this.clock = clock;
+    }
+
+    /** Records the usage a response reported. */
+    synchronized void observe(String limitInfo) {
+        if (limitInfo == null) return;
+        Matcher m = API_USAGE.matcher(limitInfo);
+        if (!m.find()) return;
+        used = Long.parseLong(m.group(1));
+        limit = Long.parseLong(m.group(2));
+        if (exhausted()) {
+            if (deferredUntil == null) {
+                LOG.warning(() -> "Salesforce API usage " + used + "/" + limit + " reached CS Bridge's share ("
+                        + (100 - reservePercent) + "%): writes are deferred");
+            }
+            deferredUntil = clock.instant().plus(recheck);
+        } else {
+            deferredUntil = null;
+        }
+    }
+
+    /** Empty when a call may go out, else how long to wait. */
+    synchronized Optional<Duration> deferral() {
+        if (deferredUntil == null) return Optional.empty();
+        Instant now = clock.instant();
+        if (!now.isBefore(deferredUntil)) {
+            deferredUntil = now.plus(recheck); // one call re-reads the usage; the others keep waiting
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, deferredUntil));
+    }
+
+    private boolean exhausted() {
+        return limit > 0 && used * 100 >= limit * (100L - reservePercent);
+    }
+
+    synchronized String describe() {
+        return used < 0 ? "unknown" : used + "/" + limit + " (reserve " + reservePercent + "%)";
+    }
+}

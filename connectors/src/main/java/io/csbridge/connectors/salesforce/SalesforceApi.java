@@ -1,0 +1,34 @@
+package io.csbridge.connectors.salesforce;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import feign.Response;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The Salesforce data endpoints CS Bridge calls, as a Feign client (feign-java11, which can PATCH).
+ * The {@link URI} parameter is the token's instance_url. Methods return the raw {@link Response} so
+ * status, {@code Sforce-Limit-Info} and error bodies are read in one place.
+ */
+interface SalesforceApi {
+
+    @RequestLine("PATCH /services/data/{version}/composite/sobjects")
+    @Headers({"Authorization: Bearer {token}", "Content-Type: application/json", "Accept: application/json"})
+    Response updateRecords(URI instance, @Param("version") String version, @Param("token") String token,
+                           Map<String, Object> collection);
+
+    @RequestLine("POST /services/data/{version}/composite/sobjects")
+    @Headers({"Authorization: Bearer {token}", "Content-Type: application/json", "Accept: application/json"})
+    Response createRecords(URI instance, @Param("version") String version, @Param("token") String token,
+                           Map<String, Object> collection);
+
+    /** The OAuth token endpoint on the login host; the body is the form-encoded grant. */
+    interface OAuth {
+        @RequestLine("POST /services/oauth2/token")
+        @Headers({"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"})
+        Response token(URI loginHost, String form);
+    }
+}
