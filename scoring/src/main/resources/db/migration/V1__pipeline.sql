@@ -84,7 +84,9 @@ CREATE TABLE outbox (
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     last_error      VARCHAR(4000),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    delivered_at    TIMESTAMP WITH TIME ZONE
+    delivered_at    TIMESTAMP WITH TIME ZONE,
+    mode            VARCHAR(16),            -- live or sandbox, once delivered
+    sandbox_call_id BIGINT                  -- the recorded call, in sandbox mode
 );
 CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX ix_outbox_account ON outbox (channel, account_id, status);

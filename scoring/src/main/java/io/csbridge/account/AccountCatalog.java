@@ -90,6 +90,19 @@ public final class AccountCatalog {
                 directory.profile(c, id).orElseThrow(), signals.forAccount(c, id, asOf)).signals());
     }
 
+    /** How many signals the account has (each accepted event counted once). */
+    public long signalCount(String id) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM signal WHERE account_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public List<HistoryPoint> history(String id) {
         return database.inTransaction(c -> {
             List<HistoryPoint> out = new ArrayList<>();

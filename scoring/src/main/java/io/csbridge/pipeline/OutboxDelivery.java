@@ -89,8 +89,12 @@ public final class OutboxDelivery {
         List<VendorCall> calls = channel.preview(batch);
         Instant now = clock.instant();
         database.inTransaction(c -> {
-            for (VendorCall call : calls) store.recordSandboxCall(c, channel.name(), batch.get(0).outboxId(), call, now);
-            for (OutboundWrite w : batch) store.delivered(c, w.outboxId(), now);
+            Long callId = null;
+            for (VendorCall call : calls) {
+                long id = store.recordSandboxCall(c, channel.name(), batch.get(0).outboxId(), call, now);
+                if (callId == null) callId = id;
+            }
+            for (OutboundWrite w : batch) store.delivered(c, w.outboxId(), now, "sandbox", callId);
             return null;
         });
     }

@@ -121,10 +121,16 @@ public final class OutboxStore {
     }
 
     public void delivered(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, last_error = NULL WHERE id = ?")) {
+        delivered(c, id, at, "live", null);
+    }
+
+    public void delivered(Connection c, long id, Instant at, String mode, Long sandboxCallId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, "
+                + "last_error = NULL, mode = ?, sandbox_call_id = ? WHERE id = ?")) {
             ps.setTimestamp(1, Timestamp.from(at));
-            ps.setLong(2, id);
+            ps.setString(2, mode);
+            if (sandboxCallId == null) ps.setNull(3, java.sql.Types.BIGINT); else ps.setLong(3, sandboxCallId);
+            ps.setLong(4, id);
             ps.executeUpdate();
         }
     }
@@ -158,10 +164,11 @@ public final class OutboxStore {
         }
     }
 
-    public void recordSandboxCall(Connection c, String channel, long outboxId, VendorCall call, Instant at)
+    /** @return the recorded call's id */
+    public long recordSandboxCall(Connection c, String channel, long outboxId, VendorCall call, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_call (channel, outbox_id, method, url, "
-                + "body, recorded_at) VALUES (?,?,?,?,?,?)")) {
+                + "body, recorded_at) VALUES (?,?,?,?,?,?)", new String[]{"id"})) {
             ps.setString(1, channel);
             ps.setLong(2, outboxId);
             ps.setString(3, call.method());
@@ -169,6 +176,10 @@ public final class OutboxStore {
             ps.setString(5, call.body());
             ps.setTimestamp(6, Timestamp.from(at));
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

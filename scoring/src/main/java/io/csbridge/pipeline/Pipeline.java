@@ -48,12 +48,63 @@ public class Pipeline {
     private PipelineWorker delivering;
     private volatile boolean ready;
 
+    private final List<Runnable> onStarted = new ArrayList<>();
+    private Thread retrier;
+
     void onStartup(@Observes Startup event) {
-        start();
+        try {
+            start();
+        } catch (RuntimeException e) {
+            // The database may come up after the server: keep trying; readiness stays DOWN meanwhile.
+            LOG.warning("CS Bridge cannot start its pipeline yet, retrying every 5 s: " + e.getMessage());
+            retrier = threadFactory().newThread(this::retryStart);
+            retrier.setName("csbridge-pipeline-start");
+            retrier.setDaemon(true);
+            retrier.start();
+        }
     }
 
+    private void retryStart() {
+        while (database == null && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(5_000);
+                start();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "pipeline start failed again: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Runs {@code action} once the pipeline has started (now, if it has). */
+    public synchronized void whenStarted(Runnable action) {
+        if (database != null) action.run(); else onStarted.add(action);
+    }
+
+    /**
+     * Starts the pipeline if it has not started yet.
+     *
+     * @throws PipelineUnavailableException when the database cannot be reached or migrated
+     */
     public synchronized void start() {
         if (database != null) return;
+        try {
+            startNow();
+        } catch (RuntimeException e) {
+            throw new PipelineUnavailableException("the database is not available: " + e.getMessage(), e);
+        }
+        for (Runnable action : onStarted) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warning("start-up action failed: " + e);
+            }
+        }
+        onStarted.clear();
+    }
+
+    private void startNow() {
         boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
         DataSource dataSource = lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE, DataSource.class);
@@ -87,6 +138,7 @@ public class Pipeline {
     @PreDestroy
     synchronized void stop() {
         ready = false;
+        if (retrier != null) retrier.interrupt();
         if (processing != null) processing.stop();
         if (delivering != null) delivering.stop();
         if (inbox != null) inbox.close();

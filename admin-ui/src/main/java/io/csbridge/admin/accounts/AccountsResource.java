@@ -70,6 +70,7 @@ public class AccountsResource {
         out.put("asOf", view.asOf());
         out.put("drivers", view.drivers());
         out.put("keys", view.keys());
+        out.put("signalCount", catalog().signalCount(id));
         out.put("history", catalog().history(id));
         return out;
     }

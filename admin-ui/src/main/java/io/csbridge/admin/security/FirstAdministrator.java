@@ -36,6 +36,10 @@ public class FirstAdministrator {
     Optional<String> adminPassword;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        pipeline.whenStarted(this::ensureAdministrator);
+    }
+
+    private void ensureAdministrator() {
         AdminUsers users = new AdminUsers(pipeline.database());
         if (adminUser.isPresent() && adminPassword.isPresent() && !adminPassword.get().isBlank()) {
             var existing = users.find(adminUser.get());
