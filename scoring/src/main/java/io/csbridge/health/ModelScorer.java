@@ -1,0 +1,99 @@
+package io.csbridge.health;
+
+import io.csbridge.onboarding.MilestoneCatalog;
+import io.csbridge.onboarding.Onboarding;
+import io.csbridge.onboarding.OnboardingProgress;
+import io.csbridge.risk.ChurnRisk;
+import io.csbridge.risk.RiskAssessment;
+import io.csbridge.risk.RiskContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scorer the product runs: segment, onboarding progress, lifecycle stage, the stage's health
+ * model, churn risk and the 30-day trend, all from one {@link ScoringConfig}. A pure function of the
+ * configuration and the signals stamped up to {@code asOf}: arrival order, the clock and anything
+ * stored elsewhere play no part, which is what makes as-of queries, dry runs and backtests honest.
+ *
+ * <p>Drivers in the {@link AccountScore}: the health measures first, ordered by impact, then the
+ * churn-risk reasons (measure names starting with "risk."), ordered by points.
+ */
+public final class ModelScorer implements AccountScorer {
+
+    static final Duration TREND_WINDOW = Duration.ofDays(30);
+
+    private final ScoringConfig config;
+    private final FactCollector collector;
+    private final Onboarding onboarding;
+    private final ChurnRisk churnRisk;
+
+    /** @throws InvalidConfigException if the configuration is not usable */
+    public ModelScorer(ScoringConfig config) {
+        this.config = config.validated();
+        MilestoneCatalog catalog = new MilestoneCatalog(config.onboardingPlans());
+        this.collector = new FactCollector(config.inputs().keyFeatures(), catalog);
+        this.onboarding = new Onboarding(catalog);
+        this.churnRisk = new ChurnRisk(config.churnRisk());
+    }
+
+    public static ModelScorer withDefaults() {
+        return new ModelScorer(ScoringConfig.defaults());
+    }
+
+    public ScoringConfig config() {
+        return config;
+    }
+
+    @Override
+    public AccountScore score(AccountHistory history, Instant asOf) {
+        AccountEvaluation now = evaluate(history, asOf);
+        Integer trend = null;
+        Instant before = asOf.minus(TREND_WINDOW);
+        List<io.csbridge.signal.Signal> earlier = history.upTo(before);
+        if (!earlier.isEmpty()) {
+            HealthAssessment then = evaluate(accountId(history), earlier, before).health();
+            trend = now.health().roundedScore() - then.roundedScore();
+        }
+        List<Driver> drivers = new ArrayList<>(now.health().drivers().size() + now.risk().reasons().size());
+        drivers.addAll(now.health().drivers());
+        drivers.addAll(now.risk().reasons());
+        return new AccountScore(now.health().roundedScore(), now.health().band(), now.risk().roundedRisk(),
+                now.onboardingCompletion(), now.segment(), trend, drivers, now.staleInputs(), asOf);
+    }
+
+    /** The full evaluation of the account as it stood at {@code asOf}. */
+    public AccountEvaluation evaluate(AccountHistory history, Instant asOf) {
+        return evaluate(accountId(history), history.upTo(asOf), asOf);
+    }
+
+    private AccountEvaluation evaluate(String accountId, List<io.csbridge.signal.Signal> signals, Instant asOf) {
+        AccountFacts facts = collector.collect(signals, asOf);
+        String segment = config.segments().classify(facts.arr());
+        OnboardingProgress progress = onboarding.progress(facts, segment);
+        LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
+        HealthModel model = config.modelFor(segment, stage);
+        HealthAssessment health = model.assess(facts, progress == null ? Double.NaN : progress.completion());
+        RiskAssessment risk = churnRisk.assess(new RiskContext(facts, health, progress, stage == LifecycleStage.ONBOARDING));
+        return new AccountEvaluation(accountId, facts, segment, stage, progress, health, risk, staleInputs(facts, health));
+    }
+
+    private List<String> staleInputs(AccountFacts facts, HealthAssessment health) {
+        List<String> stale = new ArrayList<>(health.missing());
+        int usageDays = config.inputs().usageStaleAfterDays();
+        if (facts.everUsed() && facts.asOf() - facts.lastUsage() > usageDays * 86_400L) {
+            stale.add("usage: no usage signal in " + usageDays + " days");
+        }
+        int npsDays = config.inputs().npsStaleAfterDays();
+        if (facts.npsLatestAt() != AccountFacts.NONE && facts.asOf() - facts.npsLatestAt() > npsDays * 86_400L) {
+            stale.add("nps: latest answer older than " + npsDays + " days");
+        }
+        return stale;
+    }
+
+    private static String accountId(AccountHistory history) {
+        return history.profile() == null ? null : history.profile().id();
+    }
+}
