@@ -1,0 +1,103 @@
+package io.csbridge.webhooks.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.csbridge.pipeline.InboxEntry;
+import io.csbridge.pipeline.Json;
+import io.csbridge.webhooks.HookRejection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Slack interactivity ({@code block_actions}) on CS Bridge alerts: who pressed {@code cs_ack},
+ * {@code cs_snooze} or {@code cs_create_task} on which alert. Each press becomes one inbox entry of
+ * source {@code slack}, deduplicated by {@code <action_id>:<action_ts>:<user id>}, whose payload is an
+ * {@code alert_action} record (see {@link #record}); it carries no signal, as a click says nothing
+ * about the customer's health. {@code cs_create_task} entries are the durable hand-over to the
+ * outbound side, which creates the Salesforce Task. Other payload types and buttons are ignored.
+ */
+public final class AlertActionTranslator {
+
+    public static final String SOURCE = "slack";
+    public static final String ACK = "cs_ack";
+    public static final String SNOOZE = "cs_snooze";
+    public static final String CREATE_TASK = "cs_create_task";
+    public static final Set<String> ACTIONS = Set.of(ACK, SNOOZE, CREATE_TASK);
+    /** The payload's {@code kind}: what a reader of the inbox filters on. */
+    public static final String KIND = "alert_action";
+
+    /** @param form the verified form body's fields; Slack puts the JSON in {@code payload} */
+    public List<InboxEntry> translate(Map<String, String> form) {
+        String raw = form.get("payload");
+        if (raw == null || raw.isBlank()) throw HookRejection.malformed("no payload form field");
+        JsonNode payload;
+        try {
+            payload = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw HookRejection.malformed("payload is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (payload == null || !payload.isObject()) throw HookRejection.malformed("payload must be a JSON object");
+        if (!"block_actions".equals(payload.path("type").asText())) return List.of();
+        String userId = payload.path("user").path("id").asText("");
+        if (userId.isBlank()) throw invalid("block_actions without user.id");
+        List<InboxEntry> entries = new ArrayList<>();
+        for (JsonNode action : payload.path("actions")) {
+            String actionId = action.path("action_id").asText("");
+            if (!ACTIONS.contains(actionId)) continue;
+            String actionTs = action.path("action_ts").asText("");
+            Instant at = slackTime(actionTs);
+            AlertButtonValue value = AlertButtonValue.parse(action.path("value").isTextual() ? action.get("value").asText() : null);
+            String dedupeKey = actionId + ":" + actionTs + ":" + userId;
+            if (dedupeKey.length() > 255) throw invalid("action_ts and user id are too long");
+            entries.add(new InboxEntry(SOURCE, dedupeKey, at, record(actionId, actionTs, at, value, payload), List.of()));
+        }
+        return entries;
+    }
+
+    /**
+     * The stored record: {@code {"kind":"alert_action","action":"cs_create_task","alertId":"812",
+     * "accountId":"001...","user":{"id","name"},"actionTs","at","channel","messageTs","responseUrl","slack":{...}}}
+     * where {@code slack} is the verified block_actions payload as received.
+     */
+    static String record(String actionId, String actionTs, Instant at, AlertButtonValue value, JsonNode payload) {
+        ObjectNode r = Json.MAPPER.createObjectNode();
+        r.put("kind", KIND);
+        r.put("action", actionId);
+        r.put("alertId", value.alertId());
+        r.put("accountId", value.accountId());
+        ObjectNode user = r.putObject("user");
+        user.put("id", payload.path("user").path("id").asText());
+        user.put("name", payload.path("user").path("username").asText(payload.path("user").path("name").asText("")));
+        r.put("team", payload.path("team").path("id").asText(""));
+        r.put("actionTs", actionTs);
+        r.put("at", at.toString());
+        r.put("channel", payload.path("channel").path("id").asText(payload.path("container").path("channel_id").asText("")));
+        r.put("messageTs", payload.path("container").path("message_ts").asText(payload.path("message").path("ts").asText("")));
+        r.put("responseUrl", payload.path("response_url").asText(""));
+        r.set("slack", payload);
+        return r.toString();
+    }
+
+    /** Slack times are Unix seconds with a microsecond fraction: {@code "1548426417.840180"}. */
+    static Instant slackTime(String ts) {
+        try {
+            BigDecimal seconds = new BigDecimal(ts);
+            if (seconds.signum() < 0 || seconds.scale() > 9 || seconds.precision() - seconds.scale() > 12) throw new NumberFormatException();
+            long whole = seconds.longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid("action_ts is not a Slack timestamp: " + (ts.length() > 40 ? ts.substring(0, 40) : ts));
+        }
+    }
+
+    private static HookRejection invalid(String detail) {
+        return new HookRejection(400, "invalid_message", detail);
+    }
+}
