@@ -1,0 +1,89 @@
+package io.csbridge.connectors.zendesk;
+
+import io.csbridge.account.AccountKey;
+import io.csbridge.account.AccountKeys;
+import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.DeliveryChannel;
+import io.csbridge.pipeline.DeliveryOutcome;
+import io.csbridge.pipeline.Json;
+import io.csbridge.pipeline.OutboundWrite;
+import io.csbridge.pipeline.VendorCall;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Health fields and the band tag on the Zendesk organization. Takes up to ten {@code update_many}
+ * calls' worth of writes per delivery so their jobs are confirmed with a single status poll.
+ */
+@ApplicationScoped
+public class ZendeskChannel implements DeliveryChannel {
+
+    static final int MAX_WRITES_PER_DELIVERY = 10 * ZendeskConnection.MAX_ORGANIZATIONS;
+
+    private ZendeskConnection connection;
+
+    protected ZendeskChannel() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public ZendeskChannel(ZendeskConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public String name() {
+        return "zendesk";
+    }
+
+    @Override
+    public boolean live() {
+        return connection.live();
+    }
+
+    @Override
+    public Optional<String> target(AccountKeys keys) {
+        return keys.keys().stream().filter(k -> k.kind() == AccountKey.KeyKind.ZENDESK)
+                .map(AccountKey::value).findFirst();
+    }
+
+    @Override
+    public Map<String, Object> fields(AccountScore score) {
+        return ZendeskOrganizationFields.fields(score);
+    }
+
+    @Override
+    public int maxBatch() {
+        return MAX_WRITES_PER_DELIVERY;
+    }
+
+    @Override
+    public List<VendorCall> preview(List<OutboundWrite> writes) {
+        String url = connection.settings().url().orElse("https://{subdomain}.zendesk.com")
+                + "/api/v2/organizations/update_many.json";
+        List<VendorCall> calls = new ArrayList<>();
+        for (int from = 0; from < writes.size(); from += ZendeskConnection.MAX_ORGANIZATIONS) {
+            List<Map<String, Object>> organizations = new ArrayList<>();
+            for (OutboundWrite w : writes.subList(from, Math.min(writes.size(), from + ZendeskConnection.MAX_ORGANIZATIONS))) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                Long id = ZendeskConnection.organizationId(w);
+                o.put("id", id == null ? w.target() : id);
+                o.put("organization_fields", w.fields());
+                organizations.add(o);
+            }
+            calls.add(new VendorCall("PUT", url, Json.write(Map.of("organizations", organizations))));
+        }
+        return calls;
+    }
+
+    @Override
+    public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
+        return connection.updateOrganizations(writes);
+    }
+}
