@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# HTTP load benchmark for POST /hooks/usage, side by side with a trivial JAX-RS endpoint on the same
+# server (the ceiling). Starts the configured server from ear/target with a fresh H2 database (or
+# PostgreSQL when DB_URL is set), runs wrk against both, checks every acknowledged event was stored.
+# Needs: ./mvnw -DskipTests package, wrk and python3. Usage: ear/src/bench/http-load.sh [seconds] [connections]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+ear_dir=$(cd "$here/../.." && pwd)
+jboss_home=$(ls -d "$ear_dir"/target/wildfly-* | head -1)
+duration=${1:-30}
+connections=${2:-64}
+threads=2
+secret=bench-secret
+work=$(mktemp -d)
+trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+rm -rf "$jboss_home/standalone/data/csbridge-bench" "$jboss_home"/standalone/deployments/cs-bridge.ear*
+cp "$ear_dir/target/cs-bridge.ear" "$jboss_home/standalone/deployments/"
+JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true" "$jboss_home/bin/standalone.sh" -c standalone-csbridge.xml \
+  -Dusage.webhook-secret=$secret -Dcsbridge.benchmark-endpoint=true -Dcsbridge.h2.dir="$jboss_home/standalone/data/csbridge-bench" \
+  -DADMIN_USER=bench -DADMIN_PASSWORD=bench-password > "$work/server.log" 2>&1 &
+echo $! > "$work/pid"
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:9990/health/ready >/dev/null && break; sleep 1; done
+curl -sf http://127.0.0.1:9990/health/ready >/dev/null || { tail -50 "$work/server.log"; exit 1; }
+
+python3 "$here/make_requests.py" $secret $((duration * 12000)) 1000 "$work/requests.tsv"
+echo "warm-up"
+wrk -t$threads -c$connections -d10s -s "$here/usage.lua" http://127.0.0.1:8080/hooks/benchmark/ceiling -- "$work/requests.tsv" $threads >/dev/null
+echo "== ceiling: POST /hooks/benchmark/ceiling (reads the body, answers 200) =="
+wrk -t$threads -c$connections -d${duration}s --latency -s "$here/usage.lua" http://127.0.0.1:8080/hooks/benchmark/ceiling -- "$work/requests.tsv" $threads | tee "$work/ceiling.txt"
+echo "== POST /hooks/usage (verify, translate, commit to the inbox, then answer) =="
+wrk -t$threads -c$connections -d${duration}s --latency -s "$here/usage.lua" http://127.0.0.1:8080/hooks/usage -- "$work/requests.tsv" $threads | tee "$work/usage.txt"
+
+sleep 2
+echo "== stored =="
+curl -s -u bench:bench-password http://127.0.0.1:8080/admin/api/pipeline; echo
