@@ -1,0 +1,41 @@
+package io.csbridge.alerting;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The whole alerting configuration (JSON-serialisable, edited in the admin API).
+ *
+ * @param ownerSegments    segments whose alerts go to the account owner directly (high-touch)
+ * @param perOwnerDailyCap direct alerts one owner gets per day; the rest wait for the daily digest
+ * @param zone             where "a day" is counted, e.g. Asia/Tokyo
+ */
+public record AlertRules(List<AlertRule> rules, List<String> ownerSegments, int perOwnerDailyCap, String zone) {
+
+    public AlertRules {
+        rules = List.copyOf(rules);
+        ownerSegments = ownerSegments == null ? List.of() : List.copyOf(ownerSegments);
+    }
+
+    public ZoneId zoneId() {
+        return ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone);
+    }
+
+    /** A sensible start: every kind on, high-touch owners get at most 5 alerts a day. */
+    public static AlertRules defaults() {
+        return new AlertRules(List.of(
+                new AlertRule("entered-red", AlertKind.ENTERED_RED, true, 0, 72, List.of(),
+                        "Call the customer this week and agree a recovery plan"),
+                new AlertRule("risk-70", AlertKind.RISK_CROSSED, true, 70, 72, List.of(),
+                        "Review the drivers and plan a check-in"),
+                new AlertRule("onboarding-stalled-14d", AlertKind.ONBOARDING_STALLED, true, 14, 168, List.of(),
+                        "Offer an onboarding session for the open milestones"),
+                new AlertRule("detractor", AlertKind.DETRACTOR_NPS, true, 6, 24, List.of(),
+                        "Reply to the NPS comment within two days"),
+                new AlertRule("urgent-tickets-3", AlertKind.URGENT_TICKET_SPIKE, true, 3, 24, List.of(),
+                        "Check the urgent tickets with support"),
+                new AlertRule("renewal-90d", AlertKind.RENEWAL_AT_RISK, true, 90, 720, List.of(),
+                        "Start the renewal conversation with an executive sponsor")),
+                List.of("high-touch"), 5, "UTC");
+    }
+}
