@@ -7,29 +7,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Zendesk webhook signing: {@code X-Zendesk-Webhook-Signature} is base64(HMAC-SHA256(key = the
  * signing secret's text, message = timestamp + raw body)), the timestamp (ISO-8601, e.g.
  * {@code 2024-04-17T17:18:10Z}) in {@code X-Zendesk-Webhook-Signature-Timestamp}.
+ * Zendesk gives every webhook its own secret, so {@code zendesk.webhook-secret} may list several,
+ * comma-separated (the events webhook and the trigger webhook; or old and new while rotating).
  */
 public final class ZendeskSignature {
 
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Zendesk-Webhook-Signature-Timestamp";
 
-    private final String secret;
+    private final List<String> secrets;
     private final ReplayWindow window;
 
-    public ZendeskSignature(String secret, Clock clock) {
-        this.secret = secret;
+    /** @param secrets one signing secret, or several separated by commas */
+    public ZendeskSignature(String secrets, Clock clock) {
+        this.secrets = secrets == null ? List.of()
+                : Arrays.stream(secrets.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.window = new ReplayWindow(clock);
     }
 
     /** @throws HookRejection 401 unless {@code signature} signs {@code timestamp + body} within the window */
     public void verify(byte[] body, String timestamp, String signature) {
-        if (secret == null || secret.isBlank()) {
+        if (secrets.isEmpty()) {
             throw HookRejection.badSignature("zendesk.webhook-secret is not configured: Zendesk webhooks cannot be verified");
         }
         if (timestamp == null || timestamp.isBlank()) throw HookRejection.badSignature("missing " + TIMESTAMP_HEADER + " header");
@@ -40,8 +46,11 @@ public final class ZendeskSignature {
         } catch (IllegalArgumentException e) {
             throw HookRejection.badSignature(SIGNATURE_HEADER + " is not base64");
         }
-        byte[] expected = Hmac.sign("HmacSHA256", secret, timestamp.getBytes(StandardCharsets.UTF_8), body);
-        if (!Hmac.same(expected, given)) throw HookRejection.badSignature(SIGNATURE_HEADER + " does not match the request");
+        boolean signed = false;
+        for (String secret : secrets) {
+            signed |= Hmac.same(Hmac.sign("HmacSHA256", secret, timestamp.getBytes(StandardCharsets.UTF_8), body), given);
+        }
+        if (!signed) throw HookRejection.badSignature(SIGNATURE_HEADER + " does not match the request");
         window.check(parse(timestamp.trim()));
     }
 

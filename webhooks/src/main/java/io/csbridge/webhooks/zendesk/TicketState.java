@@ -43,7 +43,8 @@ record TicketState(String ticketId, String status, String priority, String tags,
         if (value != null && !value.isBlank()) attributes.put(key, value);
     }
 
+    /** Zendesk renders an unset priority as "-". */
     private static String lower(String s) {
-        return s == null || s.isBlank() ? null : s.trim().toLowerCase(Locale.ROOT);
+        return s == null || s.isBlank() || s.trim().equals("-") ? null : s.trim().toLowerCase(Locale.ROOT);
     }
 }

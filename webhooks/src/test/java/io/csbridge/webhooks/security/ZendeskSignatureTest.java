@@ -74,6 +74,16 @@ class ZendeskSignatureTest {
     }
 
     @Test
+    void anyOfSeveralConfiguredSecretsVerifies() throws IOException {
+        byte[] body = body();
+        Clock clock = Clock.fixed(Instant.parse(TIMESTAMP), ZoneOffset.UTC);
+        assertThatCode(() -> new ZendeskSignature("secret-of-the-events-webhook, " + TEST_SECRET, clock)
+                .verify(body, TIMESTAMP, SIGNATURE)).doesNotThrowAnyException();
+        assertRejected(() -> new ZendeskSignature("secret-a,secret-b", clock).verify(body, TIMESTAMP, SIGNATURE),
+                401, "invalid_signature");
+    }
+
+    @Test
     void withoutAWebhookSecretNothingIsAccepted() throws IOException {
         byte[] body = body();
         ZendeskSignature v = new ZendeskSignature(null, Clock.fixed(Instant.parse(TIMESTAMP), ZoneOffset.UTC));
