@@ -18,8 +18,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -67,12 +71,13 @@ public final class EventProcessor {
     /** Processes one batch of new inbox events. @return how many were processed */
     public int processBatch() {
         try {
-            return database.inTransaction(c -> {
+            return withTransientRetry(() -> database.inTransaction(c -> {
                 List<Row> rows = claim(c, batchSize);
                 apply(c, rows);
                 return rows.size();
-            });
+            }));
         } catch (RuntimeException batchFailure) {
+            if (isTransient(batchFailure)) throw batchFailure;
             // Find the event that breaks the batch; process the rest, park that one as FAILED.
             LOG.warning(() -> "batch failed, retrying one by one: " + batchFailure.getMessage());
             int done = 0;
@@ -96,10 +101,37 @@ public final class EventProcessor {
                 return 1;
             });
         } catch (RuntimeException e) {
-            if (failedId[0] < 0) throw e;
+            if (failedId[0] < 0 || isTransient(e)) throw e;
             markFailed(failedId[0], e);
             return 0;
         }
+    }
+
+    /** Deadlocks and serialization failures say nothing about the event: run the batch again. */
+    private static <T> T withTransientRetry(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || attempt >= 5) throw e;
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Row> claim(Connection c, int limit) throws SQLException {
@@ -117,14 +149,36 @@ public final class EventProcessor {
         if (rows.isEmpty()) return;
         Instant now = clock.instant();
         Set<String> touched = new TreeSet<>();
+        Map<Long, List<Signal>> decodedRows = new HashMap<>();
+        // Two nodes must take locks in the same order or they deadlock: accounts are resolved (and
+        // created) in key order, then locked in id order, before any account row is changed.
+        Map<String, Optional<String>> accountOf = new TreeMap<>();
+        Map<String, Signal> firstWithKey = new HashMap<>();
         for (Row row : rows) {
             List<Signal> decoded = SignalCodec.decode(row.signals());
+            decodedRows.put(row.id(), decoded);
+            for (Signal s : decoded) {
+                String k = resolutionKey(s);
+                accountOf.put(k, null);
+                firstWithKey.merge(k, s, (a, b) -> a.occurredAt().isBefore(b.occurredAt()) ? a : b);
+            }
+        }
+        for (Map.Entry<String, Optional<String>> e : accountOf.entrySet()) {
+            Signal s = firstWithKey.get(e.getKey());
+            String domain = s.attribute("domain");
+            e.setValue(s.account().createsAccounts()
+                    ? Optional.of(directory.resolveOrCreate(c, s.account(), domain, s.occurredAt()))
+                    : directory.match(c, s.account(), domain));
+        }
+        for (String id : new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList())) {
+            directory.lock(c, id);
+        }
+        for (Row row : rows) {
+            List<Signal> decoded = decodedRows.get(row.id());
             for (int seq = 0; seq < decoded.size(); seq++) {
                 Signal s = decoded.get(seq);
                 String domain = s.attribute("domain");
-                Optional<String> accountId = s.account().createsAccounts()
-                        ? Optional.of(directory.resolveOrCreate(c, s.account(), domain, s.occurredAt()))
-                        : directory.match(c, s.account(), domain);
+                Optional<String> accountId = accountOf.get(resolutionKey(s));
                 if (accountId.isEmpty()) {
                     unmatched.park(c, row.id(), seq, s, domain);
                     continue;
@@ -146,6 +200,10 @@ public final class EventProcessor {
             }
             ps.executeBatch();
         }
+    }
+
+    private static String resolutionKey(Signal s) {
+        return s.account() + "|" + (s.attribute("domain") == null ? "" : s.attribute("domain"));
     }
 
     private void addSignal(Connection c, long inboxId, int seq, String accountId, Signal s, Set<String> touched)
