@@ -1,0 +1,162 @@
+package io.csbridge.connectors.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * Block Kit for the three kinds of Slack write: an alert (fields of {@code io.csbridge.alerting.Alert#toFields}),
+ * a daily digest ({@code Digest#toFields}), and the update of an alert after a button press.
+ */
+final class SlackMessages {
+
+    /** A message to post or update. {@code threadKey} ties follow-ups of the same alert together. */
+    record Message(String channel, String text, List<LayoutBlock> blocks, String threadKey) {
+    }
+
+    static final int MAX_BLOCKS = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private final SlackSettings settings;
+
+    SlackMessages(SlackSettings settings) {
+        this.settings = settings;
+    }
+
+    String channelFor(Map<String, Object> f) {
+        Object explicit = f.get("channel");
+        return explicit != null ? explicit.toString() : settings.alertChannel().orElse("#cs-alerts");
+    }
+
+    Message alert(Map<String, Object> f) {
+        String channel = channelFor(f);
+        String lang = settings.languageOf(channel);
+        String account = str(f, "accountName", str(f, "accountId", "?"));
+        String headline = SlackTexts.text(lang, str(f, "kind", "ENTERED_RED"), Map.of("account", account,
+                "value", number(f.get("value")), "threshold", number(f.get("threshold")), "band", str(f, "band", "")));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + escape(headline) + "*"))));
+        blocks.add(section(s -> s.text(markdownText(SlackTexts.text(lang, "score", Map.of("score", number(f.get("healthScore")),
+                "band", str(f, "band", "?"), "trend", signed(f.get("trend"), lang), "risk", number(f.get("churnRisk"))))))));
+        if (f.get("drivers") instanceof List<?> drivers && !drivers.isEmpty()) {
+            StringBuilder text = new StringBuilder("*" + SlackTexts.text(lang, "drivers", Map.of()) + "*");
+            for (Object d : drivers) text.append("\n• ").append(escape(String.valueOf(d)));
+            blocks.add(section(s -> s.text(markdownText(text.toString()))));
+        }
+        List<TextObject> facts = new ArrayList<>();
+        String owner = str(f, "owner", null);
+        if (owner != null) facts.add(markdownText(SlackTexts.text(lang, "owner", Map.of()) + ": " + mention(owner)));
+        String salesforceId = str(f, "salesforceId", null);
+        if (salesforceId != null && settings.salesforceUrl().isPresent()) {
+            facts.add(markdownText("<" + settings.salesforceUrl().get() + "/lightning/r/Account/" + salesforceId + "/view|"
+                    + SlackTexts.text(lang, "salesforce", Map.of()) + ">"));
+        }
+        String zendeskId = str(f, "zendeskId", null);
+        if (zendeskId != null && settings.zendeskUrl().isPresent()) {
+            facts.add(markdownText("<" + settings.zendeskUrl().get() + "/agent/organizations/" + zendeskId + "|"
+                    + SlackTexts.text(lang, "zendesk", Map.of()) + ">"));
+        }
+        if (!facts.isEmpty()) blocks.add(context(new ArrayList<>(facts)));
+        String action = str(f, "action", null);
+        if (action != null) {
+            blocks.add(section(s -> s.text(markdownText("*" + SlackTexts.text(lang, "todo", Map.of()) + "*: " + escape(action)))));
+        }
+        String value = str(f, "alertId", "") + "|" + str(f, "accountId", "");
+        List<BlockElement> buttons = new ArrayList<>();
+        for (String actionId : List.of("cs_ack", "cs_snooze", "cs_create_task")) {
+            buttons.add(button(b -> b.actionId(actionId).value(value).text(plainText(SlackTexts.text(lang, actionId, Map.of())))));
+        }
+        blocks.add(actions(a -> a.blockId("cs_alert_actions").elements(buttons)));
+        return new Message(channel, headline, blocks, str(f, "dedupeKey", null));
+    }
+
+    @SuppressWarnings("unchecked")
+    Message digest(Map<String, Object> f) {
+        String owner = str(f, "owner", null);
+        String channel = channelFor(f);
+        String lang = settings.languageOf(channel);
+        List<Map<String, Object>> alerts = f.get("alerts") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        String title = SlackTexts.text(lang, "digest", Map.of("day", str(f, "day", ""), "count", alerts.size()));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String head = (owner == null ? "" : mention(owner) + " ") + "*" + escape(title) + "*";
+        blocks.add(section(s -> s.text(markdownText(head))));
+        StringBuilder lines = new StringBuilder();
+        int shown = 0;
+        for (Map<String, Object> a : alerts) {
+            String line = "• " + escape(SlackTexts.text(lang, str(a, "kind", "ENTERED_RED"), Map.of(
+                    "account", str(a, "accountName", str(a, "accountId", "?")), "value", number(a.get("value")),
+                    "threshold", number(a.get("threshold")), "band", str(a, "band", "")))) + " (" + number(a.get("healthScore")) + ")\n";
+            if (lines.length() + line.length() > 2900) { // a section's text holds 3000 characters
+                String text = lines.toString();
+                blocks.add(section(s -> s.text(markdownText(text))));
+                lines.setLength(0);
+                if (blocks.size() >= MAX_BLOCKS - 1) break;
+            }
+            lines.append(line);
+            shown++;
+        }
+        if (lines.length() > 0 && blocks.size() < MAX_BLOCKS) {
+            String text = lines.toString();
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
+        if (shown < alerts.size()) {
+            int more = alerts.size() - shown;
+            blocks.add(context(List.of(markdownText("+" + more))));
+        }
+        return new Message(channel, title, blocks, null);
+    }
+
+    /** The alert after a button press: its headline, and who did what when, without the buttons. */
+    Message afterAction(Map<String, Object> f) {
+        String channel = str(f, "channel", "");
+        String lang = settings.languageOf(channel);
+        String action = str(f, "action", "cs_ack");
+        String at = TIME.withZone("ja".equalsIgnoreCase(lang) ? ZoneId.of("Asia/Tokyo") : ZoneId.of("UTC"))
+                .format(Instant.parse(str(f, "at", Instant.EPOCH.toString())));
+        String done = SlackTexts.text(lang, "done." + action, Map.of("user", mention(str(f, "user", "?")), "time", at));
+        String original = str(f, "text", "");
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (!original.isEmpty()) blocks.add(section(s -> s.text(markdownText("*" + escape(original) + "*"))));
+        blocks.add(context(List.of(markdownText(":white_check_mark: " + done))));
+        return new Message(channel, original.isEmpty() ? done : original + " — " + done, blocks, null);
+    }
+
+    static String mention(String user) {
+        return user.matches("[UW][A-Z0-9]{2,}") ? "<@" + user + ">" : escape(user);
+    }
+
+    /** Slack's three control characters in mrkdwn. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String str(Map<String, Object> f, String key, String fallback) {
+        Object v = f.get(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    private static String number(Object v) {
+        if (v == null) return "-";
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return String.valueOf(n.longValue());
+        return String.valueOf(v);
+    }
+
+    private static String signed(Object v, String lang) {
+        if (!(v instanceof Number n)) return SlackTexts.text(lang, "unknown", Map.of());
+        return (n.intValue() > 0 ? "+" : "") + n.intValue();
+    }
+}
