@@ -1,0 +1,47 @@
+package io.csbridge.connectors.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.csbridge.pipeline.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.created;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZendeskFieldSetupTest {
+
+    static final String FIELDS = "/api/v2/organization_fields.json";
+    final WireMockServer zd = new WireMockServer(options().dynamicPort());
+
+    @AfterEach
+    void stop() {
+        zd.stop();
+    }
+
+    @Test
+    void setupCreatesOnlyTheMissingFieldsAndTheBandAsATaggingDropDown() throws Exception {
+        zd.start();
+        zd.stubFor(get(FIELDS).willReturn(okJson("{\"organization_fields\":[{\"id\":1,\"key\":\"cs_health_score\","
+                + "\"type\":\"integer\"},{\"id\":2,\"key\":\"region\",\"type\":\"text\"}],\"next_page\":null,\"count\":2}")));
+        zd.stubFor(post(FIELDS).willReturn(created().withHeader("Content-Type", "application/json")
+                .withBody("{\"organization_field\":{\"id\":3}}")));
+
+        List<String> made = new ZendeskFieldSetup(zd.baseUrl(), "Basic eA==").createMissing();
+
+        assertThat(made).containsExactly("cs_health_band", "cs_churn_risk", "cs_onboarding_completion");
+        JsonNode band = Json.MAPPER.readTree(zd.findAll(postRequestedFor(urlEqualTo(FIELDS))).get(0).getBodyAsString())
+                .get("organization_field");
+        assertThat(band.get("type").asText()).isEqualTo("dropdown");
+        assertThat(band.get("custom_field_options").findValuesAsText("value"))
+                .containsExactly("cs_health_green", "cs_health_yellow", "cs_health_red");
+    }
+}
