@@ -4,17 +4,17 @@ import io.csbridge.webhooks.HookRejection;
 
 /**
  * What an alert's buttons carry in their {@code value}, so that a click names the alert and the
- * account without a lookup: {@code cs1:<alertId>:<accountId>}.
+ * account without a lookup: {@code <alertId>|<accountId>}, as the Slack channel writes it
+ * ({@code SlackMessages} in connectors).
  * <ul>
- *   <li>{@code cs1} is the format version;</li>
- *   <li>{@code alertId} is the outbox id of the Slack alert (1-64 of {@code A-Z a-z 0-9 . _ -});</li>
- *   <li>{@code accountId} is CS Bridge's account id, the rest of the value verbatim (it may hold colons).</li>
+ *   <li>{@code alertId} identifies the alert (1-64 of {@code A-Z a-z 0-9 . _ -}, so never a {@code |});</li>
+ *   <li>{@code accountId} is CS Bridge's account id: the rest of the value, verbatim (it may hold {@code |} or {@code :}).</li>
  * </ul>
- * Example: {@code cs1:812:001Dn00000ABCDEFGH}. Slack allows 2,000 characters in a button value.
+ * Example: {@code 812|001Dn00000ACMEAAA}. Slack allows 2,000 characters in a button value.
  */
 public record AlertButtonValue(String alertId, String accountId) {
 
-    static final String VERSION = "cs1";
+    static final char SEPARATOR = '|';
     private static final int SLACK_LIMIT = 2000;
 
     public AlertButtonValue {
@@ -27,19 +27,16 @@ public record AlertButtonValue(String alertId, String accountId) {
     }
 
     public String format() {
-        return VERSION + ":" + alertId + ":" + accountId;
+        return alertId + SEPARATOR + accountId;
     }
 
     /** @throws HookRejection 400 when the value is not one CS Bridge wrote */
     public static AlertButtonValue parse(String value) {
-        if (value == null || value.length() > SLACK_LIMIT || !value.startsWith(VERSION + ":")) {
-            throw invalid(value);
-        }
-        String rest = value.substring(VERSION.length() + 1);
-        int colon = rest.indexOf(':');
-        if (colon <= 0) throw invalid(value);
+        if (value == null || value.length() > SLACK_LIMIT) throw invalid(value);
+        int separator = value.indexOf(SEPARATOR);
+        if (separator <= 0) throw invalid(value);
         try {
-            return new AlertButtonValue(rest.substring(0, colon), rest.substring(colon + 1));
+            return new AlertButtonValue(value.substring(0, separator), value.substring(separator + 1));
         } catch (IllegalArgumentException e) {
             throw invalid(value);
         }
@@ -47,6 +44,6 @@ public record AlertButtonValue(String alertId, String accountId) {
 
     private static HookRejection invalid(String value) {
         String shown = value == null ? "none" : value.length() > 80 ? value.substring(0, 80) + "..." : value;
-        return new HookRejection(400, "invalid_message", "the button value is not cs1:<alertId>:<accountId>: " + shown);
+        return new HookRejection(400, "invalid_message", "the button value is not <alertId>|<accountId>: " + shown);
     }
 }

@@ -78,19 +78,19 @@ class AlertActionTranslatorTest {
     }
 
     @Test
-    void anAccountIdWithColonsSurvivesTheButtonValue() {
-        var value = new AlertButtonValue("812", "product:acme:eu");
-        assertThat(value.format()).isEqualTo("cs1:812:product:acme:eu");
+    void anAccountIdWithSeparatorsSurvivesTheButtonValue() {
+        var value = new AlertButtonValue("a-1", "product:acme|eu");
+        assertThat(value.format()).isEqualTo("a-1|product:acme|eu");
         assertThat(AlertButtonValue.parse(value.format())).isEqualTo(value);
     }
 
     @Test
     void aButtonValueCsBridgeDidNotWriteIsRejected() {
-        for (String bad : List.of("812", "cs1:812", "cs1::001", "cs2:812:001", "cs1:8 12:001", "cs1:812:" + "x".repeat(300))) {
+        for (String bad : List.of("812", "812|", "|001", "8 12|001", "cs1:812:001", "812|" + "x".repeat(300))) {
             assertThatThrownBy(() -> AlertButtonValue.parse(bad)).as(bad).isInstanceOfSatisfying(HookRejection.class,
                     r -> assertThat(r.status()).isEqualTo(400));
         }
-        assertRejected(form(payload().replace("cs1:812:001Dn00000ACMEAAA", "812")));
+        assertRejected(form(payload().replace("812|001Dn00000ACMEAAA", "812")));
     }
 
     @Test
