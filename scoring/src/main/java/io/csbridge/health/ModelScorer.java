@@ -54,7 +54,7 @@ public final class ModelScorer implements AccountScorer {
         Instant before = asOf.minus(TREND_WINDOW);
         List<io.csbridge.signal.Signal> earlier = history.upTo(before);
         if (!earlier.isEmpty()) {
-            HealthAssessment then = evaluate(accountId(history), earlier, before).health();
+            HealthAssessment then = assessHealth(collector.collect(earlier, before));
             trend = now.health().roundedScore() - then.roundedScore();
         }
         List<Driver> drivers = new ArrayList<>(now.health().drivers().size() + now.risk().reasons().size());
@@ -78,6 +78,14 @@ public final class ModelScorer implements AccountScorer {
         HealthAssessment health = model.assess(facts, progress == null ? Double.NaN : progress.completion());
         RiskAssessment risk = churnRisk.assess(new RiskContext(facts, health, progress, stage == LifecycleStage.ONBOARDING));
         return new AccountEvaluation(accountId, facts, segment, stage, progress, health, risk, staleInputs(facts, health));
+    }
+
+    /** The health part alone: what the trend needs from the score 30 days ago. */
+    private HealthAssessment assessHealth(AccountFacts facts) {
+        String segment = config.segments().classify(facts.arr());
+        OnboardingProgress progress = onboarding.progress(facts, segment);
+        LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
+        return config.modelFor(segment, stage).assess(facts, progress == null ? Double.NaN : progress.completion());
     }
 
     private List<String> staleInputs(AccountFacts facts, HealthAssessment health) {
