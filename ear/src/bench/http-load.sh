@@ -12,7 +12,12 @@ connections=${2:-64}
 threads=2
 secret=bench-secret
 work=$(mktemp -d)
-trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
+stop_server() {
+  "$jboss_home/bin/jboss-cli.sh" --connect --command=:shutdown >/dev/null 2>&1 || true
+  pkill -f "jboss-modules.jar.*$jboss_home" 2>/dev/null || true   # standalone.sh does not take the JVM with it
+  rm -rf "$work"
+}
+trap stop_server EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 rm -rf "$jboss_home/standalone/data/csbridge-bench" "$jboss_home"/standalone/deployments/cs-bridge.ear*
@@ -20,7 +25,6 @@ cp "$ear_dir/target/cs-bridge.ear" "$jboss_home/standalone/deployments/"
 JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true" "$jboss_home/bin/standalone.sh" -c standalone-csbridge.xml \
   -Dusage.webhook-secret=$secret -Dcsbridge.benchmark-endpoint=true -Dcsbridge.h2.dir="$jboss_home/standalone/data/csbridge-bench" \
   -DADMIN_USER=bench -DADMIN_PASSWORD=bench-password > "$work/server.log" 2>&1 &
-echo $! > "$work/pid"
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:9990/health/ready >/dev/null && break; sleep 1; done
 curl -sf http://127.0.0.1:9990/health/ready >/dev/null || { tail -50 "$work/server.log"; exit 1; }
 
