@@ -74,6 +74,18 @@ public final class AccountCatalog {
         });
     }
 
+    /** The account's current id: itself, or the account it was merged into. */
+    public String canonicalId(String id) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM account_alias WHERE alias_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : id;
+                }
+            }
+        });
+    }
+
     public Optional<AccountView> get(String id, Instant asOf, AccountScorer scorer) {
         return database.inTransaction(c -> {
             Optional<AccountProfile> profile = directory.profile(c, id);

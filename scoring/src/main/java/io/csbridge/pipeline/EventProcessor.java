@@ -107,7 +107,10 @@ public final class EventProcessor {
         }
     }
 
-    /** Deadlocks and serialization failures say nothing about the event: run the batch again. */
+    /**
+     * Deadlocks, serialization failures and a concurrent creator winning an insert race (H2's MERGE
+     * is not atomic against another session's insert) say nothing about the event: run the batch again.
+     */
     private static <T> T withTransientRetry(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -127,7 +130,8 @@ public final class EventProcessor {
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00"))) {
+                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00")
+                    || sql.getSQLState().equals("23505"))) {
                 return true;
             }
         }

@@ -10,7 +10,12 @@ import io.csbridge.pipeline.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.csbridge.account.IdentityReview;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,7 +61,8 @@ public class AccountsResource {
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         Instant at = AsOf.parse(asOf);
-        AccountView view = catalog().get(id, at, scorer)
+        String canonical = catalog().canonicalId(id);
+        AccountView view = catalog().get(canonical, at, scorer)
                 .orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", view.id());
@@ -70,9 +76,28 @@ public class AccountsResource {
         out.put("asOf", view.asOf());
         out.put("drivers", view.drivers());
         out.put("keys", view.keys());
-        out.put("signalCount", catalog().signalCount(id));
-        out.put("history", catalog().history(id));
+        out.put("signalCount", catalog().signalCount(canonical));
+        out.put("history", catalog().history(canonical));
         return out;
+    }
+
+    /** Body of a merge: the account that goes away into this one. */
+    public record MergeRequest(String from) {
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> merge(@PathParam("id") String id, MergeRequest request, @Context SecurityContext security) {
+        if (request == null || request.from() == null || request.from().isBlank()) throw ApiError.badRequest("from is required");
+        try {
+            new IdentityReview(pipeline.database(), pipeline.processor(), pipeline.clock())
+                    .merge(id, request.from(), security.getUserPrincipal().getName());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, "conflict", e.getMessage());
+        }
+        return get(id, null);
     }
 
     private AccountCatalog catalog() {

@@ -1,0 +1,60 @@
+package io.csbridge.admin.security;
+
+import io.csbridge.admin.ApiError;
+import io.csbridge.admin.Roles;
+import io.csbridge.account.AuditLog;
+import io.csbridge.pipeline.Pipeline;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /admin/api/users}: administrators add people as cs-admin or cs-viewer. */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+public class UsersResource {
+
+    /** A new user; the password is hashed at once and never stored or echoed in clear. */
+    public record NewUser(String username, String password, Set<String> roles) {
+    }
+
+    @Inject
+    Pipeline pipeline;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> add(NewUser user) {
+        if (user == null || user.username() == null || !user.username().matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw ApiError.badRequest("username: 1-100 letters, digits, '.', '_', '@' or '-'");
+        }
+        if (user.password() == null || user.password().length() < 12) {
+            throw ApiError.badRequest("password: at least 12 characters");
+        }
+        Set<String> roles = new LinkedHashSet<>(user.roles() == null ? Set.of(Roles.VIEWER) : user.roles());
+        if (roles.isEmpty() || !Set.of(Roles.ADMIN, Roles.VIEWER).containsAll(roles)) {
+            throw ApiError.badRequest("roles: cs-admin and/or cs-viewer");
+        }
+        new AdminUsers(pipeline.database()).save(user.username(), user.password().toCharArray(), roles, pipeline.clock().instant());
+        pipeline.database().inTransaction(c -> {
+            new AuditLog().record(c, pipeline.clock().instant(), security.getUserPrincipal().getName(), "user.save",
+                    user.username(), null, String.join(",", roles));
+            return null;
+        });
+        return Map.of("username", user.username(), "roles", roles);
+    }
+}
