@@ -3,6 +3,7 @@ package io.csbridge.account;
 import io.csbridge.health.AccountHistory;
 import io.csbridge.health.AccountScore;
 import io.csbridge.health.AccountScorer;
+import io.csbridge.health.AccountSummary;
 import io.csbridge.health.Band;
 import io.csbridge.health.Driver;
 import io.csbridge.pipeline.Database;
@@ -58,20 +59,65 @@ public final class AccountCatalog {
      * @param asOf null for the current scores; otherwise every account is scored as it stood then
      */
     public Page list(Instant asOf, AccountScorer scorer, String segment, String band, int limit, int offset) {
+        return list(asOf, scorer, new Filter(segment, band, null, null, null, null), limit, offset);
+    }
+
+    /**
+     * What a list may be narrowed and ordered by; null or blank means "any".
+     *
+     * @param query part of the name, id, a key or a domain (case-insensitive)
+     * @param sort  id (default), name, health, risk, arr, or atRisk (ARR x risk, largest first); "-" reverses
+     */
+    public record Filter(String segment, String band, String owner, String onboardingState, String query, String sort) {
+    }
+
+    public Page list(Instant asOf, AccountScorer scorer, Filter filter, int limit, int offset) {
         return database.inTransaction(c -> {
             List<AccountView> all = new ArrayList<>();
             for (AccountProfile profile : profiles(c, asOf)) {
-                AccountScore score = asOf == null ? stored(c, profile.id()).orElse(null)
-                        : scorer.score(new AccountHistory(profile, signals.forAccount(c, profile.id(), asOf)), asOf);
-                AccountView view = AccountView.of(profile, score);
-                if (segment != null && !segment.isBlank() && !segment.equalsIgnoreCase(view.segment())) continue;
-                if (band != null && !band.isBlank() && !band.equalsIgnoreCase(view.band())) continue;
+                AccountView view = view(c, profile, asOf, scorer);
+                if (!matches(filter.segment(), view.segment()) || !matches(filter.band(), view.band())
+                        || !matches(filter.owner(), view.owner()) || !matches(filter.onboardingState(), view.onboardingState())) {
+                    continue;
+                }
+                if (filter.query() != null && !filter.query().isBlank()) {
+                    String q = filter.query().toLowerCase();
+                    String haystack = (view.id() + " " + view.name() + " " + view.keys()).toLowerCase();
+                    if (!haystack.contains(q)) continue;
+                }
                 all.add(view);
             }
+            all.sort(order(filter.sort()));
             int from = Math.min(offset, all.size());
             int to = Math.min(all.size(), from + limit);
             return new Page(List.copyOf(all.subList(from, to)), all.size());
         });
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(actual);
+    }
+
+    private static java.util.Comparator<AccountView> order(String sort) {
+        String key = sort == null || sort.isBlank() ? "id" : sort;
+        boolean reverse = key.startsWith("-");
+        if (reverse) key = key.substring(1);
+        java.util.Comparator<AccountView> byId = java.util.Comparator.comparing(AccountView::id);
+        java.util.Comparator<AccountView> c = switch (key) {
+            case "name" -> java.util.Comparator.comparing((AccountView v) -> v.name().toLowerCase());
+            case "health" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? -1 : v.healthScore());
+            case "risk" -> java.util.Comparator.comparing((AccountView v) -> v.churnRisk() == null ? -1 : v.churnRisk());
+            case "arr" -> java.util.Comparator.comparing((AccountView v) -> v.arr() == null ? -1 : v.arr());
+            case "atRisk" -> java.util.Comparator.comparing((AccountView v) -> -atRisk(v));
+            default -> byId;
+        };
+        c = c.thenComparing(byId);
+        return reverse ? c.reversed() : c;
+    }
+
+    /** ARR x churn risk: what the at-risk list is ordered by. */
+    public static double atRisk(AccountView v) {
+        return (v.arr() == null ? 0 : v.arr()) * (v.churnRisk() == null ? 0 : v.churnRisk()) / 100.0;
     }
 
     /** The account's current id: itself, or the account it was merged into. */
@@ -90,10 +136,28 @@ public final class AccountCatalog {
         return database.inTransaction(c -> {
             Optional<AccountProfile> profile = directory.profile(c, id);
             if (profile.isEmpty()) return Optional.empty();
-            AccountScore score = asOf == null ? stored(c, id).orElse(null)
-                    : scorer.score(new AccountHistory(profile.get(), signals.forAccount(c, id, asOf)), asOf);
-            return Optional.of(AccountView.of(profile.get(), score));
+            return Optional.of(view(c, profile.get(), asOf, scorer));
         });
+    }
+
+    private AccountView view(Connection c, AccountProfile profile, Instant asOf, AccountScorer scorer) throws SQLException {
+        if (asOf == null) {
+            return AccountView.of(profile, stored(c, profile.id()).orElse(null), storedSummary(c, profile.id()));
+        }
+        AccountHistory history = new AccountHistory(profile, signals.forAccount(c, profile.id(), asOf));
+        return AccountView.of(profile, scorer.score(history, asOf), scorer.summarize(history, asOf));
+    }
+
+    private AccountSummary storedSummary(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT summary FROM account_score WHERE account_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) return AccountSummary.UNKNOWN;
+                return Json.MAPPER.readValue(rs.getString(1), AccountSummary.class);
+            } catch (JsonProcessingException e) {
+                return AccountSummary.UNKNOWN;
+            }
+        }
     }
 
     /** The account's signals up to {@code asOf}, in event-time order (the inputs behind its drivers). */

@@ -67,6 +67,7 @@ public final class AccountDirectory {
     }
 
     public Optional<String> find(Connection c, AccountKey key) throws SQLException {
+        if (key.kind() == AccountKey.KeyKind.ACCOUNT) return findById(c, key.value());
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT account_id FROM account_key WHERE kind = ? AND key_value = ?")) {
             ps.setString(1, key.kind().label());
@@ -77,8 +78,21 @@ public final class AccountDirectory {
         }
     }
 
+    /** The account with this id, following a merge to the account that absorbed it. */
+    private Optional<String> findById(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE id = ? "
+                + "UNION SELECT account_id FROM account_alias WHERE alias_id = ?")) {
+            ps.setString(1, id);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Gives the account another key, unless another account holds it already. */
     public boolean attach(Connection c, String accountId, AccountKey key) throws SQLException {
+        if (key.kind() == AccountKey.KeyKind.ACCOUNT) return false;
         try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("account_key",
                 "kind, key_value, account_id", "kind, key_value"))) {
             ps.setString(1, key.kind().label());

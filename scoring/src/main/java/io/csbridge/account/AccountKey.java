@@ -9,7 +9,9 @@ public record AccountKey(KeyKind kind, String value) {
     public enum KeyKind {
         SALESFORCE, ZENDESK, ZENDESK_EXTERNAL, PRODUCT, DOMAIN,
         /** A user of the product: points at an account once a {@code group} call ties them, never creates one. */
-        PRODUCT_USER;
+        PRODUCT_USER,
+        /** CS Bridge's own account id (as in the admin API and Slack buttons); never creates one. */
+        ACCOUNT;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -34,7 +36,11 @@ public record AccountKey(KeyKind kind, String value) {
 
     /** Whether a signal with this key may create an account on first sight. */
     public boolean createsAccounts() {
-        return kind != KeyKind.PRODUCT_USER;
+        return kind != KeyKind.PRODUCT_USER && kind != KeyKind.ACCOUNT;
+    }
+
+    public static AccountKey account(String accountId) {
+        return new AccountKey(KeyKind.ACCOUNT, accountId);
     }
 
     public static AccountKey domain(String domain) {

@@ -24,7 +24,7 @@ public record AccountKeys(List<AccountKey> keys) {
         for (AccountKey key : keys) {
             switch (key.kind()) {
                 case DOMAIN -> domains.add(key.value());
-                case PRODUCT_USER -> { }
+                case PRODUCT_USER, ACCOUNT -> { }
                 case ZENDESK_EXTERNAL -> out.putIfAbsent("zendeskExternalId", key.value());
                 default -> out.putIfAbsent(key.kind().label(), key.value());
             }

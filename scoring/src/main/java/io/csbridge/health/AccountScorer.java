@@ -6,4 +6,9 @@ import java.time.Instant;
 public interface AccountScorer {
 
     AccountScore score(AccountHistory history, Instant asOf);
+
+    /** Who owns the account, what it pays, where it stands in onboarding, as of {@code asOf}. */
+    default AccountSummary summarize(AccountHistory history, Instant asOf) {
+        return AccountSummary.UNKNOWN;
+    }
 }

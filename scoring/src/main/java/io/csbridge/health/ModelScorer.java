@@ -60,8 +60,19 @@ public final class ModelScorer implements AccountScorer {
         List<Driver> drivers = new ArrayList<>(now.health().drivers().size() + now.risk().reasons().size());
         drivers.addAll(now.health().drivers());
         drivers.addAll(now.risk().reasons());
-        return new AccountScore(now.health().roundedScore(), now.health().band(), now.risk().roundedRisk(),
+        AccountScore score = new AccountScore(now.health().roundedScore(), now.health().band(), now.risk().roundedRisk(),
                 now.onboardingCompletion(), now.segment(), trend, drivers, now.staleInputs(), asOf);
+        return ScoreOverride.apply(score, ScoreOverride.inForce(history.upTo(asOf), asOf),
+                config.modelFor(now.segment(), now.stage()).bands());
+    }
+
+    @Override
+    public AccountSummary summarize(AccountHistory history, Instant asOf) {
+        AccountEvaluation e = evaluate(history, asOf);
+        AccountFacts f = e.facts();
+        return new AccountSummary(f.owner(), Double.isNaN(f.arr()) ? null : f.arr(), Double.isNaN(f.seats()) ? null : f.seats(),
+                f.plan(), f.renewalDay() == AccountFacts.NONE ? null : java.time.LocalDate.ofEpochDay(f.renewalDay()),
+                e.onboarding() == null ? null : e.onboarding().state().label(), e.stage().name().toLowerCase(), f.churned());
     }
 
     /** The full evaluation of the account as it stood at {@code asOf}. */

@@ -226,6 +226,10 @@ public final class EventProcessor {
         if (salesforce != null && !salesforce.isBlank()) attach(c, accountId, AccountKey.salesforce(salesforce), touched);
         String zendesk = s.attribute("zendeskOrganizationId");
         if (zendesk != null && !zendesk.isBlank()) attach(c, accountId, AccountKey.zendesk(zendesk), touched);
+        String zendeskExternal = s.attribute("zendeskExternalId");
+        if (zendeskExternal != null && !zendeskExternal.isBlank()) {
+            attach(c, accountId, new AccountKey(AccountKey.KeyKind.ZENDESK_EXTERNAL, zendeskExternal), touched);
+        }
         if (!s.user().isBlank()) attach(c, accountId, AccountKey.productUser(s.user()), touched);
     }
 
@@ -240,8 +244,10 @@ public final class EventProcessor {
     /** Scores the account as of {@code now} from its stored signals, and queues writes whose values changed. */
     public AccountScore rescore(Connection c, String accountId, Instant now) throws SQLException {
         AccountProfile profile = directory.profile(c, accountId).orElseThrow();
-        AccountScore score = scorer.get().score(new AccountHistory(profile, signals.forAccount(c, accountId, now)), now);
-        scores.save(c, accountId, score);
+        AccountScorer current = scorer.get();
+        AccountHistory history = new AccountHistory(profile, signals.forAccount(c, accountId, now));
+        AccountScore score = current.score(history, now);
+        scores.save(c, accountId, score, current.summarize(history, now));
         for (DeliveryChannel channel : channels.get()) {
             var target = channel.target(profile.keys());
             if (target.isPresent()) {

@@ -1,6 +1,7 @@
 package io.csbridge.pipeline;
 
 import io.csbridge.health.AccountScore;
+import io.csbridge.health.AccountSummary;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -14,12 +15,17 @@ import java.time.ZoneOffset;
 public final class ScoreBook {
 
     public void save(Connection c, String accountId, AccountScore score) throws SQLException {
+        save(c, accountId, score, AccountSummary.UNKNOWN);
+    }
+
+    public void save(Connection c, String accountId, AccountScore score, AccountSummary summary) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM account_score WHERE account_id = ?")) {
             del.setString(1, accountId);
             del.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_score (account_id, health_score, band, "
-                + "churn_risk, onboarding_completion, segment, trend, drivers, as_of) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + "churn_risk, onboarding_completion, segment, trend, drivers, as_of, owner, arr, onboarding_state, summary) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, accountId);
             ps.setInt(2, score.healthScore());
             ps.setString(3, score.band().label());
@@ -29,6 +35,10 @@ public final class ScoreBook {
             if (score.trend() == null) ps.setNull(7, Types.INTEGER); else ps.setInt(7, score.trend());
             ps.setString(8, Json.write(score.drivers()));
             ps.setTimestamp(9, Timestamp.from(score.asOf()));
+            ps.setString(10, summary.owner());
+            if (summary.arr() == null) ps.setNull(11, Types.DOUBLE); else ps.setDouble(11, summary.arr());
+            ps.setString(12, summary.onboardingState());
+            ps.setString(13, Json.write(summary));
             ps.executeUpdate();
         }
         Date day = Date.valueOf(score.asOf().atOffset(ZoneOffset.UTC).toLocalDate());

@@ -21,5 +21,15 @@ public enum SignalKind {
     /** A won or lost opportunity; {@code value} is the amount, attributes say the type. */
     OPPORTUNITY_CLOSED,
     /** An onboarding milestone reached (event or CRM field). */
-    MILESTONE_REACHED
+    MILESTONE_REACHED,
+    /**
+     * A CSM's override of the health score: {@code value} is the score, attributes {@code reason},
+     * {@code expiresAt} (ISO instant) and {@code by}; {@code cleared=true} ends an override early.
+     */
+    SCORE_OVERRIDE,
+    /**
+     * A person acted on an alert (Slack button): {@code name} is the action (cs_ack, cs_snooze,
+     * cs_create_task), attributes {@code alertId}, {@code by}, {@code channel}, {@code messageTs}.
+     */
+    ALERT_ACTION
 }

@@ -46,11 +46,19 @@ public class AccountsResource {
     public Map<String, Object> list(@QueryParam("asOf") String asOf,
                                     @QueryParam("segment") String segment,
                                     @QueryParam("band") String band,
+                                    @QueryParam("owner") String owner,
+                                    @QueryParam("onboarding") String onboarding,
+                                    @QueryParam("q") String query,
+                                    @QueryParam("sort") String sort,
                                     @QueryParam("limit") @DefaultValue("50") String limit,
                                     @QueryParam("offset") @DefaultValue("0") String offset) {
         int n = number("limit", limit, 1, MAX_LIMIT);
         int from = number("offset", offset, 0, Integer.MAX_VALUE);
-        AccountCatalog.Page page = catalog().list(AsOf.parse(asOf), scorer, segment, band, n, from);
+        if (sort != null && !sort.isBlank() && !sort.replaceFirst("^-", "").matches("id|name|health|risk|arr|atRisk")) {
+            throw ApiError.badRequest("sort must be id, name, health, risk, arr or atRisk (prefix - to reverse)");
+        }
+        AccountCatalog.Page page = catalog().list(AsOf.parse(asOf), scorer,
+                new AccountCatalog.Filter(segment, band, owner, onboarding, query, sort), n, from);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items());
         out.put("total", page.total());
@@ -76,6 +84,11 @@ public class AccountsResource {
         out.put("asOf", view.asOf());
         out.put("drivers", view.drivers());
         out.put("keys", view.keys());
+        out.put("owner", view.owner());
+        out.put("arr", view.arr());
+        out.put("onboardingState", view.onboardingState());
+        out.put("renewalDate", view.renewalDate());
+        out.put("staleInputs", view.staleInputs());
         out.put("signalCount", catalog().signalCount(canonical));
         out.put("history", catalog().history(canonical));
         return out;
