@@ -38,6 +38,12 @@ public record Alert(String id, String dedupeKey, String ruleId, AlertKind kind, 
                 churnRisk, onboardingCompletion, drivers, value, threshold, action, salesforceId, zendeskId, at);
     }
 
+    /** The same alert under the id the durable ledger gave it (the id Slack buttons carry). */
+    public Alert withId(String newId) {
+        return new Alert(newId, dedupeKey, ruleId, kind, accountId, accountName, owner, route, healthScore, band, trend,
+                churnRisk, onboardingCompletion, drivers, value, threshold, action, salesforceId, zendeskId, at);
+    }
+
     /** JSON-friendly values only, nulls left out (the outbox stores the map as JSON). */
     public Map<String, Object> toFields() {
         Map<String, Object> f = new LinkedHashMap<>();

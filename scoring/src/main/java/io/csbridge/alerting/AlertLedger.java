@@ -28,4 +28,7 @@ public interface AlertLedger {
 
     /** Takes the alerts deferred on {@code day}. */
     List<Alert> drainDigest(LocalDate day);
+
+    /** A person acknowledged the alert (Slack {@code cs_ack}). */
+    void acknowledge(String alertId, String by, Instant at);
 }

@@ -15,6 +15,7 @@ public final class InMemoryAlertLedger implements AlertLedger {
     private final Map<String, Integer> perOwnerDay = new HashMap<>();
     private final Map<String, Instant> snoozes = new HashMap<>();
     private final Map<LocalDate, List<Alert>> digest = new HashMap<>();
+    private final Map<String, String> acknowledged = new HashMap<>();
 
     @Override
     public synchronized Optional<Instant> lastFired(String dedupeKey) {
@@ -52,5 +53,15 @@ public final class InMemoryAlertLedger implements AlertLedger {
     public synchronized List<Alert> drainDigest(LocalDate day) {
         List<Alert> out = digest.remove(day);
         return out == null ? List.of() : out;
+    }
+
+    @Override
+    public synchronized void acknowledge(String alertId, String by, Instant at) {
+        acknowledged.putIfAbsent(alertId, by);
+    }
+
+    /** Who acknowledged the alert, if anyone. */
+    public synchronized Optional<String> acknowledgedBy(String alertId) {
+        return Optional.ofNullable(acknowledged.get(alertId));
     }
 }

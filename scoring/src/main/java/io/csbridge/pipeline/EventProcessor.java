@@ -7,6 +7,7 @@ import io.csbridge.account.UnmatchedSignals;
 import io.csbridge.health.AccountHistory;
 import io.csbridge.health.AccountScore;
 import io.csbridge.health.AccountScorer;
+import io.csbridge.health.AccountSummary;
 import io.csbridge.signal.Signal;
 import io.csbridge.signal.SignalKind;
 
@@ -53,9 +54,17 @@ public final class EventProcessor {
     private final Supplier<List<DeliveryChannel>> channels;
     private final Clock clock;
     private final int batchSize;
+    private final AccountAlerts alerts;
 
+    /** A processor without alerts (tests, replays, evaluations). */
     public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
                           Clock clock, int batchSize) {
+        this(database, scorer, channels, clock, batchSize, null);
+    }
+
+    /** @param alerts what runs the alert rules after each rescore and handles button presses; null for none */
+    public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
+                          Clock clock, int batchSize, AccountAlerts alerts) {
         this.database = database;
         this.directory = new AccountDirectory(database);
         this.signals = new SignalStore(database.dialect());
@@ -66,6 +75,7 @@ public final class EventProcessor {
         this.channels = channels;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.alerts = alerts;
     }
 
     /** Processes one batch of new inbox events. @return how many were processed */
@@ -177,6 +187,7 @@ public final class EventProcessor {
         for (String id : new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList())) {
             directory.lock(c, id);
         }
+        List<Map.Entry<String, Signal>> presses = new ArrayList<>();
         for (Row row : rows) {
             List<Signal> decoded = decodedRows.get(row.id());
             for (int seq = 0; seq < decoded.size(); seq++) {
@@ -189,11 +200,18 @@ public final class EventProcessor {
                 }
                 if (s.kind() == SignalKind.ACCOUNT_TRAITS) applyTraits(c, accountId.get(), s, touched);
                 addSignal(c, row.id(), seq, accountId.get(), s, touched);
+                if (s.kind() == SignalKind.ALERT_ACTION) presses.add(Map.entry(accountId.get(), s));
             }
         }
         for (String accountId : touched) {
             directory.lock(c, accountId);
             rescore(c, accountId, now);
+        }
+        // Button presses after the rescores, so a Task names the owner as the account now stands.
+        if (alerts != null) {
+            for (Map.Entry<String, Signal> press : presses) {
+                alerts.onAction(c, directory.profile(c, press.getKey()).orElseThrow(), press.getValue(), now);
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE inbox_event SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id = ?")) {
@@ -241,13 +259,19 @@ public final class EventProcessor {
         }
     }
 
-    /** Scores the account as of {@code now} from its stored signals, and queues writes whose values changed. */
+    /**
+     * Scores the account as of {@code now} from its stored signals, queues writes whose values changed,
+     * and (with alerts) runs the alert rules on the change from the previous score.
+     */
     public AccountScore rescore(Connection c, String accountId, Instant now) throws SQLException {
         AccountProfile profile = directory.profile(c, accountId).orElseThrow();
         AccountScorer current = scorer.get();
         AccountHistory history = new AccountHistory(profile, signals.forAccount(c, accountId, now));
         AccountScore score = current.score(history, now);
-        scores.save(c, accountId, score, current.summarize(history, now));
+        AccountSummary summary = current.summarize(history, now);
+        Optional<AccountScore> previous = alerts == null ? Optional.empty() : scores.latest(c, accountId);
+        scores.save(c, accountId, score, summary);
+        if (alerts != null) alerts.onRescore(c, profile, previous, score, summary, history, now);
         for (DeliveryChannel channel : channels.get()) {
             var target = channel.target(profile.keys());
             if (target.isPresent()) {

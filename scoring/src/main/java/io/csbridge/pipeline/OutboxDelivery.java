@@ -38,32 +38,49 @@ public final class OutboxDelivery {
         this.claimSize = claimSize;
     }
 
-    /** Delivers one round of due writes. @return how many writes were attempted */
+    /**
+     * Delivers one round of due writes: each channel claims what one {@link DeliveryChannel#deliver}
+     * call takes ({@link DeliveryChannel#maxBatch()}: Salesforce 200, Zendesk 1,000 so that ten
+     * update_many calls share one job-status poll, Slack 20), so a busy channel never crowds out another.
+     * Writes for a channel no connector serves take {@code claimSize} at a time and are retried later.
+     *
+     * @return how many writes were attempted
+     */
     public int deliverDue() {
         Instant now = clock.instant();
-        List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, claimSize, LEASE));
-        if (claimed.isEmpty()) return 0;
-        Map<String, DeliveryChannel> byName = new HashMap<>();
-        for (DeliveryChannel channel : channels.get()) byName.put(channel.name(), channel);
-        Map<String, List<OutboundWrite>> perChannel = new LinkedHashMap<>();
-        for (OutboxStore.Claimed w : claimed) {
-            perChannel.computeIfAbsent(w.channel(), k -> new ArrayList<>())
-                    .add(new OutboundWrite(w.id(), w.accountId(), w.target(), w.fields(), w.createdAt(), w.attempt()));
+        List<DeliveryChannel> deployed = channels.get();
+        int attempted = 0;
+        List<String> names = new ArrayList<>();
+        for (DeliveryChannel channel : deployed) {
+            names.add(channel.name());
+            int limit = Math.max(1, channel.maxBatch());
+            List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, channel.name(), limit, LEASE));
+            deliver(channel.name(), channel, claimed);
+            attempted += claimed.size();
         }
-        perChannel.forEach((name, writes) -> {
-            DeliveryChannel channel = byName.get(name);
-            for (int from = 0; from < writes.size(); from += chunk(channel)) {
-                List<OutboundWrite> batch = writes.subList(from, Math.min(writes.size(), from + chunk(channel)));
-                if (channel == null) {
-                    settle(batch, failAll(batch, "no connector named '" + name + "' is deployed"));
-                } else if (!channel.live()) {
-                    recordSandbox(channel, batch);
-                } else {
-                    settle(batch, deliverSafely(channel, batch));
-                }
+        List<OutboxStore.Claimed> orphans = database.inTransaction(c -> store.claimDueExcept(c, now, names, claimSize, LEASE));
+        Map<String, List<OutboxStore.Claimed>> byChannel = new LinkedHashMap<>();
+        for (OutboxStore.Claimed w : orphans) byChannel.computeIfAbsent(w.channel(), k -> new ArrayList<>()).add(w);
+        byChannel.forEach((name, writes) -> deliver(name, null, writes));
+        return attempted + orphans.size();
+    }
+
+    private void deliver(String name, DeliveryChannel channel, List<OutboxStore.Claimed> claimed) {
+        if (claimed.isEmpty()) return;
+        List<OutboundWrite> writes = new ArrayList<>();
+        for (OutboxStore.Claimed w : claimed) {
+            writes.add(new OutboundWrite(w.id(), w.accountId(), w.target(), w.fields(), w.createdAt(), w.attempt()));
+        }
+        for (int from = 0; from < writes.size(); from += chunk(channel)) {
+            List<OutboundWrite> batch = writes.subList(from, Math.min(writes.size(), from + chunk(channel)));
+            if (channel == null) {
+                settle(batch, failAll(batch, "no connector named '" + name + "' is deployed"));
+            } else if (!channel.live()) {
+                recordSandbox(channel, batch);
+            } else {
+                settle(batch, deliverSafely(channel, batch));
             }
-        });
-        return claimed.size();
+        }
     }
 
     private static int chunk(DeliveryChannel channel) {

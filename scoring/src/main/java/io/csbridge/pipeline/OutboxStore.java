@@ -86,6 +86,30 @@ public final class OutboxStore {
         return true;
     }
 
+    /**
+     * Queues one write as it is, for writes that are events rather than values (a Slack alert, the
+     * update after a button press, a Salesforce Task): never merged with another write. A second write
+     * with the same {@code dedupeKey} on the channel (e.g. the same alert) is ignored; null means no dedupe.
+     *
+     * @return whether the write was queued (false: one with that dedupe key already was)
+     */
+    public boolean enqueue(Connection c, String channel, String accountId, String target, Map<String, Object> fields,
+                           Instant now, String dedupeKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("outbox", "channel, account_id, target, "
+                + "payload, status, attempts, next_attempt_at, created_at, dedupe_key", "channel, dedupe_key"))) {
+            ps.setString(1, channel);
+            ps.setString(2, accountId);
+            ps.setString(3, target);
+            ps.setString(4, Json.write(new TreeMap<>(fields)));
+            ps.setString(5, "PENDING");
+            ps.setInt(6, 0);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.setString(9, dedupeKey);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
     /** A write claimed for delivery. */
     public record Claimed(long id, String channel, String accountId, String target, Map<String, Object> fields,
                           Instant createdAt, int attempt) {
@@ -96,11 +120,30 @@ public final class OutboxStore {
      * node takes it meanwhile, and a crashed node's writes come due again when the lease runs out.
      */
     public List<Claimed> claimDue(Connection c, Instant now, int limit, Duration lease) throws SQLException {
+        return claim(c, now, "", List.of(), limit, lease);
+    }
+
+    /** Claims due writes of one channel, as {@link #claimDue(Connection, Instant, int, Duration)}. */
+    public List<Claimed> claimDue(Connection c, Instant now, String channel, int limit, Duration lease)
+            throws SQLException {
+        return claim(c, now, " AND channel = ?", List.of(channel), limit, lease);
+    }
+
+    /** Claims due writes of channels other than {@code channels} (e.g. of a connector that is not deployed). */
+    public List<Claimed> claimDueExcept(Connection c, Instant now, List<String> channels, int limit, Duration lease)
+            throws SQLException {
+        if (channels.isEmpty()) return claimDue(c, now, limit, lease);
+        return claim(c, now, " AND channel NOT IN (" + "?,".repeat(channels.size() - 1) + "?)", channels, limit, lease);
+    }
+
+    private List<Claimed> claim(Connection c, Instant now, String filter, List<String> channels, int limit,
+                                Duration lease) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, channel, account_id, target, payload, created_at, "
-                + "attempts FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                + "FETCH FIRST " + limit + " ROWS ONLY" + dialect.skipLocked())) {
+                + "attempts FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?" + filter
+                + " ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY" + dialect.skipLocked())) {
             ps.setTimestamp(1, Timestamp.from(now));
+            for (int i = 0; i < channels.size(); i++) ps.setString(i + 2, channels.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

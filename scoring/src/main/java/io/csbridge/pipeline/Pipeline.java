@@ -1,5 +1,6 @@
 package io.csbridge.pipeline;
 
+import io.csbridge.alerting.AlertRulesStore;
 import io.csbridge.health.AccountScorer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class Pipeline {
     private OutboxDelivery delivery;
     private PipelineWorker processing;
     private PipelineWorker delivering;
+    private PipelineWorker digesting;
     private volatile boolean ready;
 
     private final List<Runnable> onStarted = new ArrayList<>();
@@ -112,7 +114,10 @@ public class Pipeline {
         LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
         SchemaMigration.migrate(dataSource);
         ThreadFactory threads = threadFactory();
-        processor = new EventProcessor(db, this::scorer, this::channelList, clock, 200);
+        var config = ConfigProvider.getConfig();
+        AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
+                AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, 200, alerts);
         delivery = new OutboxDelivery(db, this::channelList, RetryPolicy.standard(), clock, 200);
         processing = new PipelineWorker("event processor", () -> {
             int n = processor.processBatch();
@@ -120,9 +125,16 @@ public class Pipeline {
             return n;
         }, 500);
         delivering = new PipelineWorker("outbox delivery", delivery::deliverDue, 1_000);
+        // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
+        digesting = new PipelineWorker("alert digest", () -> {
+            int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));
+            if (n > 0) delivering.nudge();
+            return n;
+        }, 60_000);
         inbox = new Inbox(new InboxStore(db), clock, threads, processing::nudge);
         start(threads, processing, "csbridge-event-processor");
         start(threads, delivering, "csbridge-outbox-delivery");
+        start(threads, digesting, "csbridge-alert-digest");
         database = db;
         ready = true;
         LOG.info("CS Bridge pipeline started");
@@ -141,9 +153,11 @@ public class Pipeline {
         if (retrier != null) retrier.interrupt();
         if (processing != null) processing.stop();
         if (delivering != null) delivering.stop();
+        if (digesting != null) digesting.stop();
         if (inbox != null) inbox.close();
         join(processing);
         join(delivering);
+        join(digesting);
         LOG.info("CS Bridge pipeline stopped");
     }
 

@@ -14,6 +14,30 @@ import java.time.ZoneOffset;
 /** Keeps each account's latest score and one history row per day. */
 public final class ScoreBook {
 
+    /** The account's latest saved score, drivers included, if it was ever scored. */
+    public java.util.Optional<AccountScore> latest(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT health_score, band, churn_risk, onboarding_completion, "
+                + "segment, trend, drivers, as_of FROM account_score WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return java.util.Optional.empty();
+                int trend = rs.getInt(6);
+                Integer trendOrNull = rs.wasNull() ? null : trend;
+                return java.util.Optional.of(new AccountScore(rs.getInt(1), io.csbridge.health.Band.fromLabel(rs.getString(2)),
+                        rs.getInt(3), rs.getInt(4), rs.getString(5), trendOrNull, drivers(rs.getString(7)), null,
+                        rs.getTimestamp(8).toInstant()));
+            }
+        }
+    }
+
+    private static java.util.List<io.csbridge.health.Driver> drivers(String json) {
+        try {
+            return java.util.List.of(Json.MAPPER.readValue(json, io.csbridge.health.Driver[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return java.util.List.of(); // older rows: the rules compare bands and numbers, not drivers
+        }
+    }
+
     public void save(Connection c, String accountId, AccountScore score) throws SQLException {
         save(c, accountId, score, AccountSummary.UNKNOWN);
     }

@@ -1,0 +1,71 @@
+package io.csbridge.alerting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.csbridge.pipeline.Json;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * The alert rules in force: the highest version of {@code alert-rules} in {@code settings_version}
+ * (saved through the admin API), else {@link AlertRules#defaults()}. The parsed rules are kept until a
+ * newer version appears, so reading them once per batch costs one indexed query.
+ */
+public final class AlertRulesStore {
+
+    public static final String NAME = "alert-rules";
+    private static final Logger LOG = Logger.getLogger(AlertRulesStore.class.getName());
+
+    private int cachedVersion = Integer.MIN_VALUE;
+    private AlertRules cached = AlertRules.defaults();
+
+    /** The rules in force as {@code c} sees them. A version that cannot be read leaves the last good rules in force. */
+    public synchronized AlertRules current(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, body FROM settings_version WHERE name = ? "
+                + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    cachedVersion = Integer.MIN_VALUE;
+                    cached = AlertRules.defaults();
+                    return cached;
+                }
+                int version = rs.getInt(1);
+                if (version == cachedVersion) return cached;
+                String body = rs.getString(2);
+                try {
+                    AlertRules rules = parse(body);
+                    cached = rules;
+                    cachedVersion = version;
+                } catch (IllegalArgumentException e) {
+                    LOG.warning(() -> "alert-rules version " + version + " cannot be read, keeping the rules in force: "
+                            + e.getMessage());
+                    cachedVersion = version;
+                }
+                return cached;
+            }
+        }
+    }
+
+    /** Reads the JSON body of {@link AlertRules}. @throws IllegalArgumentException when it is not one */
+    public static AlertRules parse(String body) {
+        try {
+            AlertRules rules = Json.MAPPER.readValue(body, AlertRules.class);
+            if (rules == null || rules.rules() == null) throw new IllegalArgumentException("no rules");
+            for (AlertRule r : rules.rules()) {
+                if (r.id() == null || r.id().isBlank() || r.kind() == null) {
+                    throw new IllegalArgumentException("every rule needs an id and a kind");
+                }
+            }
+            rules.zoneId();
+            return rules;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("unknown zone: " + e.getMessage(), e);
+        }
+    }
+}
