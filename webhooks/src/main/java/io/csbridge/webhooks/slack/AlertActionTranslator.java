@@ -3,13 +3,17 @@ package io.csbridge.webhooks.slack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.csbridge.account.AccountKey;
 import io.csbridge.pipeline.InboxEntry;
 import io.csbridge.pipeline.Json;
+import io.csbridge.signal.Signal;
+import io.csbridge.signal.SignalKind;
 import io.csbridge.webhooks.HookRejection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +22,9 @@ import java.util.Set;
  * Slack interactivity ({@code block_actions}) on CS Bridge alerts: who pressed {@code cs_ack},
  * {@code cs_snooze} or {@code cs_create_task} on which alert. Each press becomes one inbox entry of
  * source {@code slack}, deduplicated by {@code <action_id>:<action_ts>:<user id>}, whose payload is an
- * {@code alert_action} record (see {@link #record}); it carries no signal, as a click says nothing
- * about the customer's health. {@code cs_create_task} entries are the durable hand-over to the
- * outbound side, which creates the Salesforce Task. Other payload types and buttons are ignored.
+ * {@code alert_action} record (see {@link #record}) and whose one signal, {@link SignalKind#ALERT_ACTION}
+ * on the account the button names, is what the processor acts on (the Salesforce Task, the snooze,
+ * the acknowledgement, the message update), exactly once. Other payload types and buttons are ignored.
  */
 public final class AlertActionTranslator {
 
@@ -55,7 +59,8 @@ public final class AlertActionTranslator {
             AlertButtonValue value = AlertButtonValue.parse(action.path("value").isTextual() ? action.get("value").asText() : null);
             String dedupeKey = actionId + ":" + actionTs + ":" + userId;
             if (dedupeKey.length() > 255) throw invalid("action_ts and user id are too long");
-            entries.add(new InboxEntry(SOURCE, dedupeKey, at, record(actionId, actionTs, at, value, payload), List.of()));
+            entries.add(new InboxEntry(SOURCE, dedupeKey, at, record(actionId, actionTs, at, value, payload),
+                    List.of(signal(actionId, at, value, payload))));
         }
         return entries;
     }
@@ -77,11 +82,35 @@ public final class AlertActionTranslator {
         r.put("team", payload.path("team").path("id").asText(""));
         r.put("actionTs", actionTs);
         r.put("at", at.toString());
-        r.put("channel", payload.path("channel").path("id").asText(payload.path("container").path("channel_id").asText("")));
-        r.put("messageTs", payload.path("container").path("message_ts").asText(payload.path("message").path("ts").asText("")));
+        r.put("channel", channel(payload));
+        r.put("messageTs", messageTs(payload));
         r.put("responseUrl", payload.path("response_url").asText(""));
         r.set("slack", payload);
         return r.toString();
+    }
+
+    /**
+     * The press as a signal: name = the action id, user = the Slack user id; attributes {@code alertId},
+     * {@code by}, {@code byName}, {@code channel}, {@code messageTs}; keyed by CS Bridge's own account id.
+     */
+    static Signal signal(String actionId, Instant at, AlertButtonValue value, JsonNode payload) {
+        String userId = payload.path("user").path("id").asText();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("alertId", value.alertId());
+        attributes.put("by", userId);
+        attributes.put("byName", payload.path("user").path("username").asText(payload.path("user").path("name").asText("")));
+        attributes.put("channel", channel(payload));
+        attributes.put("messageTs", messageTs(payload));
+        return new Signal(AccountKey.account(value.accountId()), SignalKind.ALERT_ACTION, at, actionId, userId, Double.NaN,
+                attributes);
+    }
+
+    private static String channel(JsonNode payload) {
+        return payload.path("channel").path("id").asText(payload.path("container").path("channel_id").asText(""));
+    }
+
+    private static String messageTs(JsonNode payload) {
+        return payload.path("container").path("message_ts").asText(payload.path("message").path("ts").asText(""));
     }
 
     /** Slack times are Unix seconds with a microsecond fraction: {@code "1548426417.840180"}. */

@@ -1,7 +1,10 @@
 package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.csbridge.account.AccountKey;
 import io.csbridge.pipeline.InboxEntry;
+import io.csbridge.signal.Signal;
+import io.csbridge.signal.SignalKind;
 import io.csbridge.pipeline.Json;
 import io.csbridge.webhooks.HookRejection;
 import org.junit.jupiter.api.Test;
@@ -39,12 +42,20 @@ class AlertActionTranslatorTest {
     }
 
     @Test
-    void createTaskPressIsRecordedForTheOutboundSide() throws IOException {
+    void createTaskPressIsRecordedAsAnAlertActionSignalOnTheAccount() throws IOException {
         InboxEntry entry = translate(form(payload())).get(0);
         assertThat(entry.source()).isEqualTo("slack");
         assertThat(entry.dedupeKey()).isEqualTo("cs_create_task:1768471234.567890:U02CSMJANE");
         assertThat(entry.eventTime()).isEqualTo(Instant.parse("2026-01-15T10:00:34.567890Z"));
-        assertThat(entry.signals()).isEmpty();
+        assertThat(entry.signals()).hasSize(1);
+        Signal press = entry.signals().get(0);
+        assertThat(press.kind()).isEqualTo(SignalKind.ALERT_ACTION);
+        assertThat(press.account()).isEqualTo(AccountKey.account("001Dn00000ACMEAAA"));
+        assertThat(press.name()).isEqualTo("cs_create_task");
+        assertThat(press.occurredAt()).isEqualTo(entry.eventTime());
+        assertThat(press.attributes()).containsEntry("alertId", "812").containsEntry("by", "U02CSMJANE")
+                .containsEntry("byName", "jane.doe").containsEntry("channel", "C0CSALERTS")
+                .containsEntry("messageTs", "1768471200.000100");
         JsonNode record = Json.MAPPER.readTree(entry.payload());
         assertThat(record.path("kind").asText()).isEqualTo("alert_action");
         assertThat(record.path("action").asText()).isEqualTo("cs_create_task");
