@@ -62,6 +62,20 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /** When an open circuit lets a trial call through again; empty when closed. */
+    public synchronized java.util.Optional<Instant> openUntil() {
+        return java.util.Optional.ofNullable(openUntil);
+    }
+
+    /** {@code {"state":"OPEN","openUntil":"..."}} for an operator. */
+    public synchronized java.util.Map<String, Object> status() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("state", state().name());
+        if (openUntil != null) out.put("openUntil", openUntil.toString());
+        out.put("failuresInARow", failures);
+        return out;
+    }
+
     public synchronized State state() {
         if (openUntil == null) return State.CLOSED;
         return clock.instant().isBefore(openUntil) ? State.OPEN : State.HALF_OPEN;

@@ -39,4 +39,15 @@ public final class RequestBudget {
         Instant until = clock.instant().plus(duration);
         if (pausedUntil == null || until.isAfter(pausedUntil)) pausedUntil = until;
     }
+
+    /** {@code {"perMinute":200,"usedLastMinute":12,"pausedUntil":"..."}} for an operator. */
+    public synchronized java.util.Map<String, Object> status() {
+        Instant now = clock.instant();
+        while (!sent.isEmpty() && !sent.peekFirst().isAfter(now.minus(WINDOW))) sent.pollFirst();
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("perMinute", perMinute);
+        out.put("usedLastMinute", sent.size());
+        if (pausedUntil != null && now.isBefore(pausedUntil)) out.put("pausedUntil", pausedUntil.toString());
+        return out;
+    }
 }

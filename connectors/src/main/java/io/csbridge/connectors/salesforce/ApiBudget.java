@@ -65,6 +65,18 @@ final class ApiBudget {
         return limit > 0 && used * 100 >= limit * (100L - reservePercent);
     }
 
+    /** Usage as last reported, the reserve, and until when writes wait, for an operator. */
+    synchronized java.util.Map<String, Object> status() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (used >= 0) {
+            out.put("used", used);
+            out.put("limit", limit);
+        }
+        out.put("reservePercent", reservePercent);
+        if (deferredUntil != null) out.put("deferredUntil", deferredUntil.toString());
+        return out;
+    }
+
     synchronized String describe() {
         return used < 0 ? "unknown" : used + "/" + limit + " (reserve " + reservePercent + "%)";
     }

@@ -3,6 +3,7 @@ package io.csbridge.connectors.salesforce;
 import io.csbridge.account.AccountKey;
 import io.csbridge.account.AccountKeys;
 import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.ChannelStatus;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.OutboundWrite;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * Sandbox mode until credentials are configured.
  */
 @ApplicationScoped
-public class SalesforceChannel implements DeliveryChannel {
+public class SalesforceChannel implements DeliveryChannel, ChannelStatus {
 
     /** Shown in sandbox previews, where no token (and so no instance_url) exists. */
     static final String SANDBOX_INSTANCE = "{instance_url}";
@@ -87,5 +88,11 @@ public class SalesforceChannel implements DeliveryChannel {
             out.addAll(org.update(chunk, body));
         }
         return out;
+    }
+
+    /** The org's status: both Salesforce channels share one connection, budget and circuit. */
+    @Override
+    public Map<String, Object> status() {
+        return org.status();
     }
 }

@@ -51,6 +51,8 @@ public class SalesforceOrg {
     private SalesforceTokens tokens;
     private ApiBudget budget;
     private CircuitBreaker breaker;
+    private Clock clock;
+    private volatile java.time.Instant lastSuccessAt;
 
     protected SalesforceOrg() {
         // for the CDI proxy
@@ -74,6 +76,22 @@ public class SalesforceOrg {
         this.tokens = new SalesforceTokens(settings, oauth, clock);
         this.budget = new ApiBudget(settings.apiReservePercent(), Duration.ofMinutes(15), clock);
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
+        this.clock = clock;
+    }
+
+    /**
+     * What an operator sees: mode and flow, the org's API usage as last reported (Sforce-Limit-Info),
+     * the reserve left to others and until when writes are deferred, the circuit, the last success.
+     */
+    public java.util.Map<String, Object> status() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("mode", live() ? "live" : "sandbox");
+        if (live()) out.put("flow", settings.jwtBearer() ? "jwt-bearer" : "client-credentials");
+        out.put("apiVersion", settings.dataPath().substring("/services/data/".length()));
+        out.put("apiUsage", budget.status());
+        out.put("circuit", breaker.status());
+        if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
+        return out;
     }
 
     public SalesforceSettings settings() {
@@ -153,6 +171,7 @@ public class SalesforceOrg {
         int status = reply.status;
         if (status == 200 || status == 201) {
             breaker.success();
+            lastSuccessAt = clock.instant();
             return perRecord(writes, reply.body);
         }
         if (status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {

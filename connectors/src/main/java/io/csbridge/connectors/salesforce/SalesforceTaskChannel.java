@@ -2,6 +2,7 @@ package io.csbridge.connectors.salesforce;
 
 import io.csbridge.account.AccountKeys;
 import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.ChannelStatus;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.OutboundWrite;
@@ -18,12 +19,16 @@ import java.util.Optional;
 /**
  * Follow-up Tasks on Salesforce Accounts, created when a CSM presses {@code cs_create_task} in Slack.
  * Tasks travel through the outbox like any write (durable, retried), but are never derived from a
- * score: the Slack interaction handler queues them with {@link #task}, target = the Account Id.
+ * score: the processor queues them when it handles the press, target = the Account Id, fields in CS
+ * Bridge's terms ({@link #task}: {@code owner}, {@code subject}, {@code description}), mapped here onto
+ * the Task object. The owner becomes the Task's OwnerId only when it is a Salesforce User Id (005...);
+ * otherwise (a name, an e-mail) the Task goes to the integration user rather than being refused.
  */
 @ApplicationScoped
-public class SalesforceTaskChannel implements DeliveryChannel {
+public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
 
     public static final String NAME = "salesforce-task";
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?");
 
     private SalesforceOrg org;
 
@@ -36,12 +41,12 @@ public class SalesforceTaskChannel implements DeliveryChannel {
         this.org = org;
     }
 
-    /** The outbox fields of one Task; {@code ownerId} (a Salesforce User Id) may be null for the integration user. */
-    public static Map<String, Object> task(String ownerId, String subject, String description) {
+    /** The outbox fields of one Task; {@code owner} (the account's owner trait) may be null for the integration user. */
+    public static Map<String, Object> task(String owner, String subject, String description) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (ownerId != null && !ownerId.isBlank()) fields.put("OwnerId", ownerId);
-        fields.put("Subject", subject.length() > 255 ? subject.substring(0, 255) : subject);
-        fields.put("Description", description == null ? "" : description);
+        if (owner != null && !owner.isBlank()) fields.put("owner", owner);
+        fields.put("subject", subject);
+        fields.put("description", description == null ? "" : description);
         return fields;
     }
 
@@ -74,7 +79,14 @@ public class SalesforceTaskChannel implements DeliveryChannel {
     static Map<String, Object> record(OutboundWrite w) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", Map.of("type", "Task"));
-        record.putAll(w.fields());
+        Object owner = w.fields().get("owner");
+        if (owner != null && USER_ID.matcher(owner.toString()).matches()) record.put("OwnerId", owner.toString());
+        String subject = String.valueOf(w.fields().getOrDefault("subject", "CS Bridge follow-up"));
+        record.put("Subject", subject.length() > 255 ? subject.substring(0, 255) : subject);
+        String description = String.valueOf(w.fields().getOrDefault("description", ""));
+        record.put("Description", description.length() > 32_000 ? description.substring(0, 32_000) : description);
+        record.put("Status", "Not Started");
+        record.put("Priority", "High");
         record.put("WhatId", w.target());
         return record;
     }
@@ -92,5 +104,11 @@ public class SalesforceTaskChannel implements DeliveryChannel {
         List<Map<String, Object>> records = new ArrayList<>();
         for (OutboundWrite w : writes) records.add(record(w));
         return org.create(writes, records);
+    }
+
+    /** The org's status: both Salesforce channels share one connection, budget and circuit. */
+    @Override
+    public Map<String, Object> status() {
+        return org.status();
     }
 }

@@ -15,6 +15,7 @@ import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
 import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.ChannelStatus;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.OutboundWrite;
@@ -45,7 +46,7 @@ import java.util.logging.Logger;
  * At most one message per second per channel; 429 Retry-After honoured.
  */
 @ApplicationScoped
-public class SlackChannel implements DeliveryChannel {
+public class SlackChannel implements DeliveryChannel, ChannelStatus {
 
     private static final Logger LOG = Logger.getLogger(SlackChannel.class.getName());
     /** ok:false errors that will not pass by themselves: dead-letter the write with the error. */
@@ -64,6 +65,7 @@ public class SlackChannel implements DeliveryChannel {
     private Sleeper sleeper;
     private final Map<String, Instant> nextPost = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
+    private volatile Instant lastSuccessAt;
     /** Alert threads by dedupe key, so follow-ups land in the first alert's thread (kept in memory). */
     private final Map<String, String> threads = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -111,6 +113,18 @@ public class SlackChannel implements DeliveryChannel {
     @Override
     public String name() {
         return "slack";
+    }
+
+    /** Mode, the alert channel, a 429 pause, the circuit, the last message Slack accepted. Never the token. */
+    @Override
+    public synchronized Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", live() ? "live" : "sandbox");
+        settings.alertChannel().ifPresent(c -> out.put("alertChannel", c));
+        if (clock.instant().isBefore(pausedUntil)) out.put("pausedUntil", pausedUntil.toString());
+        out.put("circuit", breaker.status());
+        if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
+        return out;
     }
 
     @Override
@@ -225,6 +239,7 @@ public class SlackChannel implements DeliveryChannel {
     private DeliveryOutcome outcome(OutboundWrite w, SlackApiTextResponse response) {
         if (response.isOk()) {
             breaker.success();
+            lastSuccessAt = clock.instant();
             return DeliveryOutcome.delivered(w.outboxId());
         }
         String error = response.getError() == null ? "unknown_error" : response.getError();

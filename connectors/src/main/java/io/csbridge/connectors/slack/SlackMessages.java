@@ -78,7 +78,8 @@ final class SlackMessages {
         String value = str(f, "alertId", "") + "|" + str(f, "accountId", "");
         List<BlockElement> buttons = new ArrayList<>();
         for (String actionId : List.of("cs_ack", "cs_snooze", "cs_create_task")) {
-            buttons.add(button(b -> b.actionId(actionId).value(value).text(plainText(SlackTexts.text(lang, actionId, Map.of())))));
+            buttons.add(button(b -> b.actionId(actionId).value(value)
+                    .text(plainText(SlackTexts.text(lang, actionId, Map.of("days", settings.snoozeDays()))))));
         }
         blocks.add(actions(a -> a.blockId("cs_alert_actions").elements(buttons)));
         return new Message(channel, headline, blocks, str(f, "dedupeKey", null));
@@ -120,17 +121,32 @@ final class SlackMessages {
         return new Message(channel, title, blocks, null);
     }
 
-    /** The alert after a button press: its headline, and who did what when, without the buttons. */
+    /**
+     * The alert after a button press: the alert as it was posted (when the write carries it), without
+     * its buttons, and who did what when.
+     */
+    @SuppressWarnings("unchecked")
     Message afterAction(Map<String, Object> f) {
         String channel = str(f, "channel", "");
         String lang = settings.languageOf(channel);
         String action = str(f, "action", "cs_ack");
         String at = TIME.withZone("ja".equalsIgnoreCase(lang) ? ZoneId.of("Asia/Tokyo") : ZoneId.of("UTC"))
                 .format(Instant.parse(str(f, "at", Instant.EPOCH.toString())));
-        String done = SlackTexts.text(lang, "done." + action, Map.of("user", mention(str(f, "user", "?")), "time", at));
-        String original = str(f, "text", "");
+        String key = "done." + action + (Boolean.FALSE.equals(f.get("taskQueued")) ? ".none" : "");
+        Object days = f.getOrDefault("days", settings.snoozeDays());
+        String done = SlackTexts.text(lang, key, Map.of("user", mention(str(f, "user", "?")), "time", at, "days", number(days)));
         List<LayoutBlock> blocks = new ArrayList<>();
-        if (!original.isEmpty()) blocks.add(section(s -> s.text(markdownText("*" + escape(original) + "*"))));
+        String original = str(f, "text", "");
+        if (f.get("alert") instanceof Map<?, ?> alertFields) {
+            Message posted = alert(new java.util.HashMap<>((Map<String, Object>) alertFields));
+            for (LayoutBlock b : posted.blocks()) {
+                if (!"cs_alert_actions".equals(b.getBlockId())) blocks.add(b);
+            }
+            original = posted.text();
+        } else if (!original.isEmpty()) {
+            String headline = original;
+            blocks.add(section(s -> s.text(markdownText("*" + escape(headline) + "*"))));
+        }
         blocks.add(context(List.of(markdownText(":white_check_mark: " + done))));
         return new Message(channel, original.isEmpty() ? done : original + " — " + done, blocks, null);
     }

@@ -12,10 +12,11 @@ import java.util.Optional;
  *
  * @param channelLanguages per-channel language, from {@code slack.channel-languages=C0123=ja,C0456=en}
  * @param salesforceUrl    the org's Lightning URL for Account links, e.g. https://acme.lightning.force.com
+ * @param snoozeDays       what {@code cs_snooze} does ({@code alerting.snooze-days}, the processor's setting too)
  */
 public record SlackSettings(String apiUrl, Optional<String> botToken, Optional<String> alertChannel,
                             String language, Map<String, String> channelLanguages, Optional<String> salesforceUrl,
-                            Optional<String> zendeskUrl, int circuitFailures, Duration circuitOpen) {
+                            Optional<String> zendeskUrl, int circuitFailures, Duration circuitOpen, int snoozeDays) {
 
     public static SlackSettings from(Settings s) {
         Map<String, String> languages = new HashMap<>();
@@ -28,7 +29,8 @@ public record SlackSettings(String apiUrl, Optional<String> botToken, Optional<S
                 s.get("slack.alert-channel"), s.get("slack.language", "en"), Map.copyOf(languages),
                 s.get("slack.salesforce-url").map(Settings::trimSlash), s.get("zendesk.url").map(Settings::trimSlash),
                 s.getInt("slack.circuit-breaker.failures", 5),
-                s.getSeconds("slack.circuit-breaker.open-seconds", Duration.ofSeconds(60)));
+                s.getSeconds("slack.circuit-breaker.open-seconds", Duration.ofSeconds(60)),
+                s.getInt("alerting.snooze-days", 7));
     }
 
     public boolean live() {

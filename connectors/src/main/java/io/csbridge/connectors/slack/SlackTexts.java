@@ -19,11 +19,12 @@ final class SlackTexts {
             Map.entry("salesforce", "Salesforce Account"),
             Map.entry("zendesk", "Zendesk organization"),
             Map.entry("cs_ack", "Acknowledge"),
-            Map.entry("cs_snooze", "Snooze 7 days"),
+            Map.entry("cs_snooze", "Snooze {days} days"),
             Map.entry("cs_create_task", "Create task"),
             Map.entry("done.cs_ack", "Acknowledged by {user} at {time}"),
-            Map.entry("done.cs_snooze", "Snoozed for 7 days by {user} at {time}"),
+            Map.entry("done.cs_snooze", "Snoozed for {days} days by {user} at {time}"),
             Map.entry("done.cs_create_task", "Salesforce task created by {user} at {time}"),
+            Map.entry("done.cs_create_task.none", "{user} asked for a task at {time}, but no Salesforce Account is linked"),
             Map.entry("digest", "Daily digest for {day}: {count} alerts"),
             Map.entry("unknown", "unknown"));
 
@@ -41,11 +42,12 @@ final class SlackTexts {
             Map.entry("salesforce", "Salesforce 取引先"),
             Map.entry("zendesk", "Zendesk 組織"),
             Map.entry("cs_ack", "確認済みにする"),
-            Map.entry("cs_snooze", "7日間スヌーズ"),
+            Map.entry("cs_snooze", "{days}日間スヌーズ"),
             Map.entry("cs_create_task", "タスクを作成"),
             Map.entry("done.cs_ack", "{user} が {time} に確認しました"),
-            Map.entry("done.cs_snooze", "{user} が {time} に7日間スヌーズしました"),
+            Map.entry("done.cs_snooze", "{user} が {time} に{days}日間スヌーズしました"),
             Map.entry("done.cs_create_task", "{user} が {time} に Salesforce タスクを作成しました"),
+            Map.entry("done.cs_create_task.none", "{user} が {time} にタスクを依頼しましたが、Salesforce 取引先が紐付いていません"),
             Map.entry("digest", "{day} のダイジェスト: アラート {count} 件"),
             Map.entry("unknown", "不明"));
 

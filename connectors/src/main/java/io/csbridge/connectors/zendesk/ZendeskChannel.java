@@ -3,6 +3,7 @@ package io.csbridge.connectors.zendesk;
 import io.csbridge.account.AccountKey;
 import io.csbridge.account.AccountKeys;
 import io.csbridge.health.AccountScore;
+import io.csbridge.pipeline.ChannelStatus;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.Json;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * calls' worth of writes per delivery so their jobs are confirmed with a single status poll.
  */
 @ApplicationScoped
-public class ZendeskChannel implements DeliveryChannel {
+public class ZendeskChannel implements DeliveryChannel, ChannelStatus {
 
     static final int MAX_WRITES_PER_DELIVERY = 10 * ZendeskConnection.MAX_ORGANIZATIONS;
 
@@ -85,5 +86,10 @@ public class ZendeskChannel implements DeliveryChannel {
     @Override
     public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
         return connection.updateOrganizations(writes);
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return connection.status();
     }
 }

@@ -47,6 +47,7 @@ public class ZendeskConnection {
     private CircuitBreaker breaker;
     private Clock clock;
     private Sleeper sleeper;
+    private volatile Instant lastSuccessAt;
 
     protected ZendeskConnection() {
         // for the CDI proxy
@@ -80,6 +81,16 @@ public class ZendeskConnection {
     @PreDestroy
     public void close() {
         if (client != null && !client.isClosed()) client.close();
+    }
+
+    /** Mode, the shared request budget and any Retry-After pause, the circuit, the last confirmed write. */
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", live() ? "live" : "sandbox");
+        out.put("requests", budget.status());
+        out.put("circuit", breaker.status());
+        if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
+        return out;
     }
 
     public ZendeskSettings settings() {
@@ -173,6 +184,7 @@ public class ZendeskConnection {
                     if (job == null || status.getStatus() == null) continue;
                     switch (status.getStatus()) {
                         case completed -> {
+                            lastSuccessAt = clock.instant();
                             settle(job, status, outcomes);
                             pending.remove(status.getId());
                         }

@@ -43,6 +43,7 @@ import static io.csbridge.pipeline.DeliveryOutcome.Result.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Salesforce as its REST API documents itself, faked by WireMock and driven through Feign. */
+@SuppressWarnings("unchecked")
 class SalesforceLiveTest {
 
     static final String TOKEN_PATH = "/services/oauth2/token";
@@ -223,6 +224,22 @@ class SalesforceLiveTest {
     }
 
     @Test
+    void theOperatorStatusShowsApiUsageTheReserveTheDeferralAndTheLastSuccessButNoSecret() {
+        assertThat(channel.status()).containsEntry("mode", "live").containsEntry("flow", "client-credentials");
+        sf.stubFor(patch(COLLECTIONS).willReturn(okJson(saveResults(2))
+                .withHeader("Sforce-Limit-Info", "api-usage=80500/100000")));
+        channel.deliver(writes(2));
+
+        Map<String, Object> status = channel.status();
+        assertThat(status).containsEntry("lastSuccessAt", "2026-03-01T12:00:00Z");
+        assertThat((Map<String, Object>) status.get("apiUsage")).containsEntry("used", 80500L).containsEntry("limit", 100000L)
+                .containsEntry("reservePercent", 20).containsEntry("deferredUntil", "2026-03-01T12:15:00Z");
+        assertThat((Map<String, Object>) status.get("circuit")).containsEntry("state", "CLOSED");
+        assertThat(status.toString()).doesNotContain("s3cret").doesNotContain("00Dxx!first").doesNotContain("3MVG9");
+        assertThat(new SalesforceTaskChannel(org).status()).isEqualTo(status);
+    }
+
+    @Test
     void theReserveIsConfigurable() {
         connect(Map.of("salesforce.client-id", "c", "salesforce.client-secret", "s", "salesforce.api-reserve-percent", "5"));
         sf.stubFor(patch(COLLECTIONS).willReturn(okJson(saveResults(1))
@@ -271,7 +288,7 @@ class SalesforceLiveTest {
         sf.stubFor(post(COLLECTIONS).willReturn(okJson("[{\"id\":\"00T1\",\"success\":true,\"errors\":[]}]")));
         SalesforceTaskChannel tasks = new SalesforceTaskChannel(org);
         OutboundWrite task = new OutboundWrite(9, "acme", "001A",
-                SalesforceTaskChannel.task("005OWNER", "Call Acme: entered Red", "Logins fell by half"), clock.instant(), 1);
+                SalesforceTaskChannel.task("005Dn0000001OWNAAA", "Call Acme: entered Red", "Logins fell by half"), clock.instant(), 1);
 
         assertThat(results(tasks.deliver(List.of(task)))).containsExactly(DELIVERED);
 
@@ -279,8 +296,27 @@ class SalesforceLiveTest {
                 .withHeader("Authorization", containing("Bearer"))).get(0).getBodyAsString()).get("records").get(0);
         assertThat(record.get("attributes").get("type").asText()).isEqualTo("Task");
         assertThat(record.get("WhatId").asText()).isEqualTo("001A");
-        assertThat(record.get("OwnerId").asText()).isEqualTo("005OWNER");
+        assertThat(record.get("OwnerId").asText()).isEqualTo("005Dn0000001OWNAAA");
         assertThat(record.get("Subject").asText()).isEqualTo("Call Acme: entered Red");
+        assertThat(record.get("Description").asText()).isEqualTo("Logins fell by half");
+    }
+
+    @Test
+    void aTaskForAnOwnerWhoIsNoSalesforceUserGoesToTheIntegrationUserRatherThanBeingRefused() throws Exception {
+        sf.stubFor(post(COLLECTIONS).willReturn(okJson("[{\"id\":\"00T2\",\"success\":true,\"errors\":[]}]")));
+        SalesforceTaskChannel tasks = new SalesforceTaskChannel(org);
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(SalesforceTaskChannel.task("jane@acme.example", "Call Acme", "x"));
+        fields.put("alertId", "812");
+        OutboundWrite task = new OutboundWrite(10, "acme", "001A", fields, clock.instant(), 1);
+
+        assertThat(results(tasks.deliver(List.of(task)))).containsExactly(DELIVERED);
+
+        JsonNode record = Json.MAPPER.readTree(sf.findAll(postRequestedFor(urlEqualTo(COLLECTIONS))).get(0).getBodyAsString())
+                .get("records").get(0);
+        assertThat(record.has("OwnerId")).isFalse();
+        assertThat(record.has("alertId")).isFalse();
+        assertThat(record.has("owner")).isFalse();
+        assertThat(record.get("WhatId").asText()).isEqualTo("001A");
     }
 
     @Test

@@ -199,6 +199,43 @@ class SlackChannelTest {
     }
 
     @Test
+    void aSnoozePressKeepsTheAlertDropsItsButtonsAndSaysWhoSnoozedItForHowLong() {
+        Map<String, Object> action = new LinkedHashMap<>(Map.of("type", "action", "channel", "C0ALERTS",
+                "ts", "1772366400.000100", "action", "cs_snooze", "user", "U0CSM", "at", "2026-03-01T12:05:00Z",
+                "days", 7, "alert", alert("812", null)));
+        assertThat(channel.deliver(List.of(write(7, action)))).extracting(DeliveryOutcome::result).containsExactly(DELIVERED);
+        Map<String, String> form = form(slack.findAll(postRequestedFor(urlEqualTo(UPDATE))).get(0));
+        assertThat(form.get("blocks")).contains("entered Red").contains("Logins fell by 60%")
+                .contains("Snoozed for 7 days by <@U0CSM> at 2026-03-01 12:05 UTC")
+                .doesNotContain("cs_create_task").doesNotContain("cs_snooze");
+        assertThat(form.get("text")).startsWith("Acme <Corp> entered Red");
+    }
+
+    @Test
+    void aTaskPressOnAnAccountWithoutSalesforceSaysSoInsteadOfClaimingATask() {
+        Map<String, Object> action = new LinkedHashMap<>(Map.of("type", "action", "channel", "C0ALERTS",
+                "ts", "1772366400.000100", "action", "cs_create_task", "user", "U0CSM", "at", "2026-03-01T12:05:00Z",
+                "taskQueued", false));
+        channel.deliver(List.of(write(8, action)));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(UPDATE))).get(0)).get("blocks"))
+                .contains("no Salesforce Account is linked").doesNotContain("task created");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOperatorStatusShowsA429PauseAndTheCircuitButNeverTheToken() {
+        channel.deliver(List.of(write(1, alert("a-1", null))));
+        assertThat(channel.status()).containsEntry("mode", "live").containsEntry("alertChannel", "C0ALERTS")
+                .containsEntry("lastSuccessAt", clock.instant().toString()).doesNotContainKey("pausedUntil");
+        slack.stubFor(post(POST).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
+        channel.deliver(List.of(write(2, alert("a-2", null))));
+        Map<String, Object> status = channel.status();
+        assertThat(status).containsKey("pausedUntil");
+        assertThat((Map<String, Object>) status.get("circuit")).containsEntry("state", "CLOSED");
+        assertThat(status.toString()).doesNotContain("xoxb");
+    }
+
+    @Test
     void aDigestListsTheDaysAlertsForItsRecipient() {
         Map<String, Object> digest = new LinkedHashMap<>(Map.of("type", "digest", "owner", "U0OWNER", "day", "2026-03-01",
                 "alerts", List.of(alert("a-1", null), alert("a-2", null))));

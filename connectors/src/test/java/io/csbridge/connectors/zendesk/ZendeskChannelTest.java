@@ -153,6 +153,23 @@ class ZendeskChannelTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theOperatorStatusShowsTheBudgetTheRetryAfterPauseTheCircuitAndTheLastSuccess() {
+        channel.deliver(writes(2));
+        Map<String, Object> status = channel.status();
+        assertThat(status).containsEntry("mode", "live").containsKey("lastSuccessAt");
+        assertThat((Map<String, Object>) status.get("requests")).containsEntry("perMinute", 200).containsEntry("usedLastMinute", 2);
+        assertThat(status.toString()).doesNotContain("tok3n");
+
+        zd.stubFor(put(urlPathEqualTo(UPDATE_MANY)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"TooManyRequests\"}")));
+        channel.deliver(writes(1));
+        Map<String, Object> paused = (Map<String, Object>) channel.status().get("requests");
+        assertThat(paused.get("pausedUntil").toString()).isEqualTo(clock.instant().plusSeconds(30).toString());
+        assertThat((Map<String, Object>) channel.status().get("circuit")).containsEntry("state", "CLOSED");
+    }
+
+    @Test
     void theRequestsPerMinuteBudgetIsNeverExceeded() {
         connect(Map.of("zendesk.requests-per-minute", "3"));
         Instant start = clock.instant();
