@@ -4,7 +4,7 @@ await init('account');
 const id = new URLSearchParams(location.search).get('id');
 let chart = null;
 
-function fact(label, value, id) { return [el('dt', {}, t(label)), el('dd', { id }, value)]; }
+function fact(label, value, id) { return el('div', {}, el('dt', {}, t(label)), el('dd', { id }, value)); }
 
 function inputs(map) {
   const entries = Object.entries(map || {});
@@ -18,16 +18,16 @@ async function load() {
   document.getElementById('account-name').replaceChildren(a.name || a.id, ' ', bandBadge(a.band));
   document.title = (a.name || a.id) + ' · CS Bridge';
   document.getElementById('facts').replaceChildren(
-    ...fact('account.health', num(a.healthScore), 'fact-health'), ...fact('account.band', bandBadge(a.band), 'fact-band'),
-    ...fact('account.risk', num(a.churnRisk), 'fact-risk'),
-    ...fact('account.onboarding', a.onboardingCompletion == null ? '–' : num(a.onboardingCompletion) + '%'),
-    ...fact('account.onboardingState', a.onboardingState ? t('onboarding.' + a.onboardingState) : '–'),
-    ...fact('account.trend', a.trend == null ? '–' : (a.trend > 0 ? '+' : '') + num(a.trend)),
-    ...fact('account.segment', a.segment || '–'), ...fact('account.owner', a.owner || '–'),
-    ...fact('account.arr', money(a.arr)), ...fact('account.renewal', day(a.renewalDate)),
-    ...fact('account.asOf', when(a.asOf)), ...fact('account.id', a.id),
-    ...fact('account.signals', num(a.signalCount)),
-    ...fact('account.stale', a.staleInputs && a.staleInputs.length ? a.staleInputs.join('; ') : t('account.noStale')));
+    fact('account.health', num(a.healthScore), 'fact-health'), fact('account.band', bandBadge(a.band), 'fact-band'),
+    fact('account.risk', num(a.churnRisk), 'fact-risk'),
+    fact('account.onboarding', a.onboardingCompletion == null ? '–' : num(a.onboardingCompletion) + '%'),
+    fact('account.onboardingState', a.onboardingState ? t('onboarding.' + a.onboardingState) : '–'),
+    fact('account.trend', a.trend == null ? '–' : (a.trend > 0 ? '+' : '') + num(a.trend)),
+    fact('account.segment', a.segment || '–'), fact('account.owner', a.owner || '–'),
+    fact('account.arr', money(a.arr)), fact('account.renewal', day(a.renewalDate)),
+    fact('account.asOf', when(a.asOf)), fact('account.id', a.id),
+    fact('account.signals', num(a.signalCount)),
+    fact('account.stale', a.staleInputs && a.staleInputs.length ? a.staleInputs.join('; ') : t('account.noStale')));
 
   const links = (await setup()).links || {};
   const keys = a.keys || {};

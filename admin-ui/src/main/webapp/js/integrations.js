@@ -37,13 +37,14 @@ async function connectors() {
       other.length ? other.map(([k, v]) => k + ': ' + detail(v)).join('; ') : '–'];
   }));
   document.getElementById('connectors').replaceChildren(table(t('integrations.connectors'),
-    ['connector.name', 'connector.mode', 'connector.lastSuccess', 'connector.lag', 'connector.budget', 'connector.details'], rows));
+    ['connector.name', 'connector.mode', 'connector.lastSuccess', 'connector.lag', 'connector.budget', 'connector.details'], rows),
+    el('p', { class: 'muted' }, t('integrations.sandboxHint')));
   const counts = m => Object.entries(m || {}).map(([k, v]) => k + ' ' + num(v)).join(' · ') || '0';
+  const fact = (label, value) => el('div', {}, el('dt', {}, t(label)), el('dd', {}, value));
   document.getElementById('pipeline').replaceChildren(
-    el('dt', {}, t('pipeline.inbox')), el('dd', {}, counts(p.inbox)),
-    el('dt', {}, t('pipeline.outbox')), el('dd', { id: 'outbox-counts' }, counts(p.outbox)),
-    el('dt', {}, t('pipeline.unmatched')), el('dd', {}, num(p.unmatched)),
-    el('dt', {}, t('pipeline.oldest')), el('dd', {}, p.oldestUnprocessedEvent ? ago(p.oldestUnprocessedEvent) : t('integrations.noLag')));
+    fact('pipeline.inbox', counts(p.inbox)), fact('pipeline.outbox', counts(p.outbox)),
+    fact('pipeline.unmatched', num(p.unmatched)),
+    fact('pipeline.oldest', p.oldestUnprocessedEvent ? ago(p.oldestUnprocessedEvent) : t('integrations.noLag')));
 }
 
 async function deliveries() {

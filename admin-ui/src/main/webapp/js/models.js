@@ -61,11 +61,11 @@ function dryRunReport(r) {
 function backtestReport(r) {
   return [el('p', { id: 'backtest-summary' }, t('backtest.summary', { accounts: r.accounts, churned: r.churned, from: day(r.asOf), until: day(r.until) })),
     el('dl', { class: 'facts' },
-      el('dt', {}, t('backtest.riskAuc')), el('dd', { id: 'backtest-risk-auc' }, num(r.riskAuc, 3)),
-      el('dt', {}, t('backtest.healthAuc')), el('dd', {}, num(r.healthAuc, 3)),
-      el('dt', {}, t('backtest.recencyAuc')), el('dd', {}, num(r.recencyAuc, 3)),
-      el('dt', {}, t('backtest.precision')), el('dd', {}, num(r.riskPrecisionAtTop10, 2)),
-      el('dt', {}, t('backtest.baseRate')), el('dd', {}, num(r.baseRate, 2))),
+      el('div', {}, el('dt', {}, t('backtest.riskAuc')), el('dd', { id: 'backtest-risk-auc' }, num(r.riskAuc, 3))),
+      el('div', {}, el('dt', {}, t('backtest.healthAuc')), el('dd', {}, num(r.healthAuc, 3))),
+      el('div', {}, el('dt', {}, t('backtest.recencyAuc')), el('dd', {}, num(r.recencyAuc, 3))),
+      el('div', {}, el('dt', {}, t('backtest.precision')), el('dd', {}, num(r.riskPrecisionAtTop10, 2))),
+      el('div', {}, el('dt', {}, t('backtest.baseRate')), el('dd', {}, num(r.baseRate, 2)))),
     el('p', { class: 'muted' }, t('backtest.hint'))];
 }
 
