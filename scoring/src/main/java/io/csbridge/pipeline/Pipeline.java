@@ -118,7 +118,12 @@ public class Pipeline {
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
                 AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
         processor = new EventProcessor(db, this::scorer, this::channelList, clock, 200, alerts);
-        delivery = new OutboxDelivery(db, this::channelList, RetryPolicy.standard(), clock, 200);
+        // Backoff between attempts of one write: 5 s doubling up to 30 min unless configured (tests shorten it).
+        RetryPolicy retry = new RetryPolicy(
+                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
+                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
+                RetryPolicy.standard().maxAttempts(), Math::random);
+        delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
         processing = new PipelineWorker("event processor", () -> {
             int n = processor.processBatch();
             if (n > 0) delivering.nudge();

@@ -1,0 +1,321 @@
+package io.csbridge.ear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static io.csbridge.ear.VendorFakes.POST_MESSAGE;
+import static io.csbridge.ear.VendorFakes.UPDATE_MESSAGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbound promise end to end, through the real EAR with every connector LIVE against WireMock
+ * fakes of Salesforce, Zendesk and Slack (VendorFakes, container {@code wildfly-live}): an event becomes
+ * Account fields, organization fields and tag, and an alert whose button creates a Task; and a vendor
+ * that is down for a while gets every write exactly once when it is back.
+ */
+@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly-live",
+        disabledReason = "runs in the failsafe execution 'live' (its own server with live connectors)")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveVendorsIT {
+
+    static final String CONTAINER = "wildfly-live";
+    static final String OUTBOUND_TOKEN = "it-salesforce-outbound-token";
+    static final String ORG_ID = "00DIT000000CSBRAAW";
+    static final String SLACK_SIGNING_SECRET = "it-slack-signing-secret";
+    static final VendorFakes FAKES = new VendorFakes();
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    final CsBridgeClient client = new CsBridgeClient();
+
+    @Deployment(name = "ear", managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ear.file")));
+    }
+
+    @BeforeAll
+    static void vendorsFirst() throws IOException {
+        Path data = Path.of(System.getProperty("jboss.home"), "standalone", "data", "csbridge-it-live");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        FAKES.start();
+    }
+
+    @AfterAll
+    static void vendorsLast() {
+        FAKES.stop();
+    }
+
+    private void serverUp() {
+        if (!controller.isStarted(CONTAINER)) {
+            controller.start(CONTAINER);
+            deployer.deploy("ear");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void scoreChangeReachesSalesforceZendeskAndSlackAndAButtonCreatesATask() throws Exception {
+        serverUp();
+        String sfId = "001IT000000LIVEAAA";
+        assertThat(postOutboundMessage(List.of(account(sfId, "Live Co", "005IT0000000CSMAAA", "9001")))).isEqualTo(200);
+
+        // Salesforce: the Account's health fields through sObject Collections.
+        JsonNode record = await("the Account fields in Salesforce", () -> FAKES.salesforceRecords("PATCH").stream()
+                .filter(r -> r.path("id").asText().equals(sfId)).findFirst().orElse(null));
+        assertThat(record.path("attributes").path("type").asText()).isEqualTo("Account");
+        assertThat(record.path("CS_Health_Band__c").asText()).isIn("Green", "Yellow", "Red");
+        assertThat(record.has("CS_Health_Score__c")).isTrue();
+        assertThat(record.has("CS_Churn_Risk__c")).isTrue();
+        assertThat(record.has("CS_Onboarding_Completion__c")).isTrue();
+        assertThat(record.has("CS_Health_As_Of__c")).isTrue();
+        String band = record.path("CS_Health_Band__c").asText();
+
+        // Zendesk: fields and the band tag on organization 9001, the job confirmed.
+        JsonNode organization = await("the organization fields in Zendesk", () -> FAKES.zendeskOrganizations().stream()
+                .filter(o -> o.path("id").asLong() == 9001).findFirst().orElse(null));
+        assertThat(organization.path("organization_fields").path("cs_health_band").asText())
+                .isEqualTo("cs_health_" + band.toLowerCase());
+        assertThat(organization.path("organization_fields").path("cs_health_score").asInt())
+                .isEqualTo(record.path("CS_Health_Score__c").asInt());
+        awaitTrue("the Zendesk job polled", () -> FAKES.zendeskCalls(VendorFakes.JOB_STATUSES) > 0);
+
+        // Slack: a new account seen in Red is an alert to its owner, with the three buttons.
+        assertThat(band).as("a high-touch account with no usage yet is scored Red by the default model").isEqualTo("Red");
+        Map<String, String> post = await("the alert in Slack", () -> FAKES.slackCalls(POST_MESSAGE).stream()
+                .filter(f -> f.getOrDefault("blocks", "").contains("Live Co")).findFirst().orElse(null));
+        assertThat(post.get("channel")).isEqualTo("C0ITALERTS");
+        assertThat(post.get("_authorization")).isEqualTo("Bearer xoxb-it-bot-token");
+        JsonNode blocks = VendorFakes.read(post.get("blocks"));
+        assertThat(blocks.toString()).contains("Live Co entered Red").contains("<@U0ITCSM>");
+        JsonNode buttons = blocks.findValues("elements").stream().filter(e -> e.toString().contains("action_id"))
+                .findFirst().orElseThrow();
+        assertThat(buttons.findValuesAsText("action_id")).containsExactly("cs_ack", "cs_snooze", "cs_create_task");
+        String value = buttons.get(2).path("value").asText();
+        assertThat(value).matches("[0-9]+\\|" + sfId);
+
+        // A CSM presses "Create task": Slack posts the signed block_actions payload.
+        String messageTs = post.get("_ts");
+        String actionTs = Instant.now().getEpochSecond() + ".123456";
+        assertThat(pressButton("cs_create_task", value, "U0ITCSM", "C0ITALERTS", messageTs, actionTs)).isEqualTo(200);
+        // Slack retries a slow answer: the same press again counts once.
+        assertThat(pressButton("cs_create_task", value, "U0ITCSM", "C0ITALERTS", messageTs, actionTs)).isEqualTo(200);
+
+        JsonNode task = await("the Task in Salesforce", () -> FAKES.salesforceRecords("POST").stream()
+                .filter(r -> r.path("WhatId").asText().equals(sfId)).findFirst().orElse(null));
+        assertThat(task.path("attributes").path("type").asText()).isEqualTo("Task");
+        assertThat(task.path("OwnerId").asText()).isEqualTo("005IT0000000CSMAAA");
+        assertThat(task.path("Subject").asText()).contains("Live Co");
+        Map<String, String> update = await("the alert updated in Slack", () -> FAKES.slackCalls(UPDATE_MESSAGE).stream()
+                .filter(f -> messageTs.equals(f.get("ts"))).findFirst().orElse(null));
+        assertThat(update.get("channel")).isEqualTo("C0ITALERTS");
+        assertThat(update.get("blocks")).contains("Salesforce task created by <@U0ITCSM>").doesNotContain("cs_create_task");
+
+        CsBridgeClient.sleep(3000); // anything queued twice would have gone out by now
+        assertThat(FAKES.salesforceRecords("POST").stream().filter(r -> r.path("WhatId").asText().equals(sfId))).hasSize(1);
+        assertThat(FAKES.slackCalls(UPDATE_MESSAGE).stream().filter(f -> messageTs.equals(f.get("ts")))).hasSize(1);
+        assertThat(FAKES.slackCalls(POST_MESSAGE).stream().filter(f -> f.getOrDefault("blocks", "").contains("Live Co")))
+                .hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void aVendorDownForAWhileGetsEveryWriteExactlyOnceWhenBack() {
+        serverUp();
+        int n = 20;
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        List<String> sfIds = IntStream.range(0, n).mapToObj(i -> "001IT" + run + String.format("%09d", i)).toList();
+        List<Long> zendeskIds = IntStream.range(0, n).mapToObj(i -> 70_000L + i).toList();
+
+        // Salesforce answers 503, Zendesk refuses connections, Slack answers 503.
+        StubMapping salesforceDown = FAKES.salesforceDown();
+        FAKES.zendesk().stop();
+        FAKES.slackDown();
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            accounts.add(account(sfIds.get(i), "Outage Co " + run + " " + i, "005IT" + run + String.format("%09d", i),
+                    String.valueOf(zendeskIds.get(i))));
+        }
+        assertThat(postOutboundMessage(accounts)).isEqualTo(200);
+        awaitTrue("failed attempts at Salesforce and Slack", () -> FAKES.salesforce.getAllServeEvents().stream()
+                .anyMatch(e -> e.getResponse().getStatus() == 503)
+                && FAKES.slack.getAllServeEvents().stream().anyMatch(e -> e.getResponse().getStatus() == 503));
+        CsBridgeClient.sleep(4000); // down for a while: several attempts each, circuits open
+
+        // Back.
+        FAKES.salesforce.removeStub(salesforceDown);
+        FAKES.startZendesk();
+        FAKES.slackOk();
+
+        awaitTrue("every Account written", () -> sfIds.stream().allMatch(id -> countAccount(id) >= 1));
+        awaitTrue("every organization written", () -> zendeskIds.stream().allMatch(id -> countOrganization(id) >= 1));
+        awaitTrue("every alert posted", () -> IntStream.range(0, n).allMatch(i -> countAlert("Outage Co " + run + " " + i + " ") >= 1));
+        CsBridgeClient.sleep(5000); // a duplicate would be on its way by now
+        for (int i = 0; i < n; i++) {
+            assertThat(countAccount(sfIds.get(i))).as("Salesforce writes of " + sfIds.get(i)).isEqualTo(1);
+            assertThat(countOrganization(zendeskIds.get(i))).as("Zendesk writes of " + zendeskIds.get(i)).isEqualTo(1);
+            assertThat(countAlert("Outage Co " + run + " " + i + " ")).as("Slack alerts of account " + i).isEqualTo(1);
+        }
+        assertThat(FAKES.salesforce.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 503).count())
+                .as("Salesforce calls refused while down").isPositive();
+
+        deployer.undeploy("ear");
+        controller.stop(CONTAINER);
+    }
+
+    private static long countAccount(String sfId) {
+        return FAKES.salesforceRecords("PATCH").stream().filter(r -> r.path("id").asText().equals(sfId)).count();
+    }
+
+    private static long countOrganization(long id) {
+        return FAKES.zendeskOrganizations().stream().filter(o -> o.path("id").asLong() == id).count();
+    }
+
+    /** Alerts posted for the account named {@code nameAndSpace} (the headline reads "<name> entered Red"). */
+    private static long countAlert(String nameAndSpace) {
+        return FAKES.slackCalls(POST_MESSAGE).stream().filter(f -> f.getOrDefault("text", "").startsWith(nameAndSpace)).count();
+    }
+
+    // ---- senders ----------------------------------------------------------------------------------------
+
+    /** One Account notification as Salesforce Outbound Messaging sends it. */
+    static String account(String id, String name, String ownerId, String zendeskOrganizationId) {
+        return """
+                   <Notification>
+                    <Id>04lIT%s</Id>
+                    <sObject xsi:type="sf:Account" xmlns:sf="urn:sobject.enterprise.soap.sforce.com">
+                     <sf:Id>%s</sf:Id>
+                     <sf:AnnualRevenue>1.5E5</sf:AnnualRevenue>
+                     <sf:CS_Zendesk_Organization_Id__c>%s</sf:CS_Zendesk_Organization_Id__c>
+                     <sf:LastModifiedDate>%s</sf:LastModifiedDate>
+                     <sf:Name>%s</sf:Name>
+                     <sf:OwnerId>%s</sf:OwnerId>
+                    </sObject>
+                   </Notification>
+                """.formatted(UUID.randomUUID().toString().replace("-", "").substring(0, 13), id, zendeskOrganizationId,
+                Instant.now().minus(Duration.ofHours(1)), name, ownerId);
+    }
+
+    int postOutboundMessage(List<String> notifications) {
+        String body = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" \
+                xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                 <soapenv:Body>
+                  <notifications xmlns="http://soap.sforce.com/2005/09/outbound">
+                   <OrganizationId>%s</OrganizationId>
+                   <ActionId>04kIT0000000CSBRAAW</ActionId>
+                   <SessionId xsi:nil="true"/>
+                   <EnterpriseUrl>https://it.my.salesforce.com/services/Soap/c/66.0/00DIT000000CSBR</EnterpriseUrl>
+                   <PartnerUrl>https://it.my.salesforce.com/services/Soap/u/66.0/00DIT000000CSBR</PartnerUrl>
+                %s  </notifications>
+                 </soapenv:Body>
+                </soapenv:Envelope>
+                """.formatted(ORG_ID, String.join("", notifications));
+        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/salesforce?token=" + OUTBOUND_TOKEN))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).status();
+    }
+
+    /** A press of an alert button as Slack posts it: form field {@code payload}, v0-signed with the app's secret. */
+    int pressButton(String actionId, String value, String user, String channel, String messageTs, String actionTs) {
+        ObjectNode payload = CsBridgeClient.JSON.createObjectNode();
+        payload.put("type", "block_actions");
+        payload.putObject("user").put("id", user).put("username", "it.csm").put("name", "it.csm").put("team_id", "T0IT");
+        payload.put("api_app_id", "A0CSBRIDGE");
+        payload.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
+                .put("is_ephemeral", false);
+        payload.put("trigger_id", actionTs + ".it");
+        payload.putObject("team").put("id", "T0IT").put("domain", "it-cs");
+        payload.putObject("channel").put("id", channel).put("name", "cs-alerts");
+        payload.putObject("message").put("type", "message").put("ts", messageTs);
+        payload.put("response_url", "https://hooks.slack.com/actions/T0IT/1/it");
+        ObjectNode action = payload.putArray("actions").addObject();
+        action.put("action_id", actionId).put("block_id", "cs_alert_actions").put("value", value).put("type", "button")
+                .put("action_ts", actionTs);
+        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/slack/interactions"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", "v0=" + hmacSha256(SLACK_SIGNING_SECRET, "v0:" + timestamp + ":" + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).status();
+    }
+
+    static String hmacSha256(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- waiting ----------------------------------------------------------------------------------------
+
+    static <T> T await(String what, java.util.function.Supplier<T> probe) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) return value;
+            CsBridgeClient.sleep(200);
+        }
+        throw new AssertionError("not seen within 90 s: " + what);
+    }
+
+    static void awaitTrue(String what, BooleanSupplier probe) {
+        await(what, () -> probe.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+}
