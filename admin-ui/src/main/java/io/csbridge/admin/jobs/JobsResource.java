@@ -1,0 +1,51 @@
+package io.csbridge.admin.jobs;
+
+import io.csbridge.admin.ApiError;
+import io.csbridge.admin.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Map;
+
+/** {@code /admin/api/jobs}: start a full rescore and watch its progress. */
+@Path("jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+public class JobsResource {
+
+    @Inject
+    Jobs jobs;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Map<String, Object> list() {
+        return Map.of("items", jobs.all());
+    }
+
+    @GET
+    @Path("{id}")
+    public Jobs.Progress get(@PathParam("id") long id) {
+        Jobs.Progress p = jobs.get(id);
+        if (p == null) throw ApiError.notFound("no job " + id + " (jobs are kept until the server restarts)");
+        return p;
+    }
+
+    @POST
+    @Path("rescore")
+    @RolesAllowed(Roles.ADMIN)
+    public Jobs.Progress rescore() {
+        return jobs.startRescore(security.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,149 @@
+package io.csbridge.admin.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.csbridge.account.AccountCatalog;
+import io.csbridge.admin.ApiError;
+import io.csbridge.admin.Roles;
+import io.csbridge.alerting.AccountSnapshot;
+import io.csbridge.alerting.AlertDryRun;
+import io.csbridge.alerting.AlertRule;
+import io.csbridge.alerting.AlertRules;
+import io.csbridge.health.AccountHistory;
+import io.csbridge.health.LiveScorer;
+import io.csbridge.pipeline.Json;
+import io.csbridge.pipeline.Pipeline;
+import io.csbridge.settings.SettingsStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /admin/api/alert-rules}: when alerts fire, who gets them, how often. Versioned; a change can
+ * be dry-run against the last 30 days (what would have fired) before it is saved.
+ */
+@Path("alert-rules")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+public class AlertRulesResource {
+
+    static final Duration DRY_RUN_WINDOW = Duration.ofDays(30);
+
+    @Inject
+    Pipeline pipeline;
+
+    @Inject
+    LiveScorer scorer;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public Map<String, Object> current() {
+        var saved = new SettingsStore(pipeline.database()).current(SettingsStore.ALERT_RULES);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", saved.map(SettingsStore.Version::version).orElse(0));
+        out.put("savedAt", saved.map(SettingsStore.Version::createdAt).orElse(null));
+        out.put("savedBy", saved.map(SettingsStore.Version::createdBy).orElse(null));
+        out.put("rules", saved.map(v -> parse(v.body())).orElseGet(AlertRules::defaults));
+        return out;
+    }
+
+    @GET
+    @Path("history")
+    public Map<String, Object> history(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return Map.of("items", new SettingsStore(pipeline.database())
+                .history(SettingsStore.ALERT_RULES, Math.max(1, Math.min(limit, 500))).stream()
+                .map(v -> Map.of("version", v.version(), "savedAt", v.createdAt(), "savedBy", v.createdBy()))
+                .toList());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response change(String body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                           @QueryParam("note") String note) {
+        AlertRules rules = parse(body);
+        Instant now = pipeline.clock().instant();
+        if (dryRun) {
+            AlertDryRun.Result result = AlertDryRun.run(rules, snapshots(now), now.minus(DRY_RUN_WINDOW), now);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("from", now.minus(DRY_RUN_WINDOW));
+            out.put("to", now);
+            out.put("sent", result.sent());
+            out.put("digested", result.digested());
+            out.put("suppressed", result.suppressed());
+            out.put("decisions", result.decisions());
+            out.put("digests", result.digests());
+            return Response.ok(out).build();
+        }
+        int version = new SettingsStore(pipeline.database()).save(SettingsStore.ALERT_RULES, Json.write(rules),
+                security.getUserPrincipal().getName(), note, now);
+        return Response.ok(Map.of("version", version)).build();
+    }
+
+    /** Each account's state once a day over the window (and the day before it, as the baseline). */
+    private Map<String, List<AccountSnapshot>> snapshots(Instant now) {
+        Map<String, List<AccountSnapshot>> out = new LinkedHashMap<>();
+        for (AccountHistory history : new AccountCatalog(pipeline.database()).histories(now)) {
+            List<AccountSnapshot> days = new ArrayList<>();
+            for (int d = (int) DRY_RUN_WINDOW.toDays() + 1; d >= 0; d--) {
+                Instant at = now.minus(Duration.ofDays(d));
+                if (history.upTo(at).isEmpty()) continue;
+                days.add(AlertSnapshots.of(history, at, scorer));
+            }
+            out.put(history.profile().id(), days);
+        }
+        return out;
+    }
+
+    static AlertRules parse(String body) {
+        if (body == null || body.isBlank()) throw ApiError.badRequest("alert rules (JSON) are required");
+        AlertRules rules;
+        try {
+            rules = Json.MAPPER.readValue(body, AlertRules.class);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("not valid alert rules: " + e.getOriginalMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rules.rules().size(); i++) {
+            AlertRule r = rules.rules().get(i);
+            if (r.id() == null || r.id().isBlank()) problems.add("rules[" + i + "]: id is required");
+            else if (!ids.add(r.id())) problems.add("rules[" + i + "]: id '" + r.id() + "' is used twice");
+            if (r.kind() == null) problems.add("rules[" + i + "]: kind is required");
+            if (r.cooldownHours() < 0) problems.add("rules[" + i + "]: cooldownHours must be >= 0");
+            if (r.action() == null || r.action().isBlank()) problems.add("rules[" + i + "]: action (what to do) is required");
+        }
+        if (rules.perOwnerDailyCap() < 0) problems.add("perOwnerDailyCap must be >= 0");
+        try {
+            ZoneId.of(rules.zone() == null || rules.zone().isBlank() ? "UTC" : rules.zone());
+        } catch (DateTimeException e) {
+            problems.add("zone '" + rules.zone() + "' is not a time zone (e.g. Asia/Tokyo)");
+        }
+        if (!problems.isEmpty()) throw new ModelResource.InvalidModel(problems);
+        return rules;
+    }
+}
