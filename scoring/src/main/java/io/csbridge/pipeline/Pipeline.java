@@ -48,6 +48,7 @@ public class Pipeline {
     private PipelineWorker processing;
     private PipelineWorker delivering;
     private PipelineWorker digesting;
+    private PipelineWorker rescoring;
     private volatile boolean ready;
 
     private final List<Runnable> onStarted = new ArrayList<>();
@@ -136,7 +137,15 @@ public class Pipeline {
             if (n > 0) delivering.nudge();
             return n;
         }, 60_000);
+        // Once a minute: has today's rescore (time-windowed measures age without events) been done?
+        DailyRescore daily = new DailyRescore(db, processor, clock, () -> !ready);
+        rescoring = new PipelineWorker("daily rescore", () -> {
+            int n = daily.runIfDue();
+            if (n > 0) delivering.nudge();
+            return n;
+        }, 60_000);
         inbox = new Inbox(new InboxStore(db), clock, threads, processing::nudge);
+        start(threads, rescoring, "csbridge-daily-rescore");
         start(threads, processing, "csbridge-event-processor");
         start(threads, delivering, "csbridge-outbox-delivery");
         start(threads, digesting, "csbridge-alert-digest");
@@ -159,10 +168,12 @@ public class Pipeline {
         if (processing != null) processing.stop();
         if (delivering != null) delivering.stop();
         if (digesting != null) digesting.stop();
+        if (rescoring != null) rescoring.stop();
         if (inbox != null) inbox.close();
         join(processing);
         join(delivering);
         join(digesting);
+        join(rescoring);
         LOG.info("CS Bridge pipeline stopped");
     }
 
