@@ -145,12 +145,12 @@ public class Pipeline {
             return n;
         }, 60_000);
         inbox = new Inbox(new InboxStore(db), clock, threads, processing::nudge);
-        start(threads, rescoring, "csbridge-daily-rescore");
         start(threads, processing, "csbridge-event-processor");
         start(threads, delivering, "csbridge-outbox-delivery");
         start(threads, digesting, "csbridge-alert-digest");
         database = db;
         ready = true;
+        start(threads, rescoring, "csbridge-daily-rescore");
         LOG.info("CS Bridge pipeline started");
     }
 
