@@ -130,9 +130,9 @@ export function pct(fraction, digits = 1) {
   return num(fraction * 100, digits) + '%';
 }
 
+/** Money as the sources give it: no currency is assumed (ARR comes in the customer's own currency). */
 export function money(value) {
-  if (value === null || value === undefined) return '–';
-  return Number(value).toLocaleString(state.lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  return num(value, 0);
 }
 
 export function when(instant) {

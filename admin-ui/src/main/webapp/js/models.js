@@ -15,15 +15,17 @@ async function loadModel() {
   baseVersion = model.version;
   healthArea.value = pretty(health);
   plansArea.value = pretty(onboardingPlans || []);
-  document.getElementById('health-version').textContent = t('models.version', { version: model.version,
-    at: when(model.savedAt), by: model.savedBy || t('models.builtIn') });
+  document.getElementById('health-version').textContent = model.savedAt
+    ? t('models.version', { version: model.version, at: when(model.savedAt), by: model.savedBy })
+    : t('models.builtIn', { version: model.version });
 }
 
 async function loadRules() {
   const rules = await api('/alert-rules');
   alertsArea.value = pretty(rules.rules);
-  document.getElementById('alerts-version').textContent = t('models.version', { version: rules.version,
-    at: when(rules.savedAt), by: rules.savedBy || t('models.builtIn') });
+  document.getElementById('alerts-version').textContent = rules.savedAt
+    ? t('models.version', { version: rules.version, at: when(rules.savedAt), by: rules.savedBy })
+    : t('models.builtIn', { version: rules.version });
 }
 
 async function loadHistory() {
