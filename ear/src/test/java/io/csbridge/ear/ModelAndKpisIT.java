@@ -113,7 +113,7 @@ class ModelAndKpisIT {
     @Test
     void kpisAndTheirTrendAndABacktestAreServedInTheContractShape() {
         String account = "kpi-" + UUID.randomUUID();
-        client.postUsage(batch(List.of(track("t-" + account, account, "Report Viewed", now.minus(Duration.ofDays(3))),
+        client.postUsage(batch(List.of(track("t-" + account, account, "Report Viewed", now.minus(Duration.ofDays(20))),
                 """
                 {"type":"track","messageId":"nps-%s","userId":"u-%s","event":"NPS Answered","timestamp":"%s",
                  "context":{"groupId":"%s"},"properties":{"score":9,"comment":"great"}}""".formatted(account, account, now.minusSeconds(30), account))));
@@ -125,7 +125,7 @@ class ModelAndKpisIT {
         assertThat(kpis.get("nps").has("promoters")).isTrue();
         JsonNode trend = client.admin("/kpis/trend?step=week").json();
         assertThat(trend.get("points").size()).as(trend.toString()).isEqualTo(13);
-        JsonNode backtest = send("POST", "/model/backtest", "{\"asOf\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(7) + "\"}").json();
+        JsonNode backtest = send("POST", "/model/backtest", "{\"asOf\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(10) + "\"}").json();
         assertThat(backtest.has("riskAuc")).as(backtest.toString()).isTrue();
         assertThat(backtest.get("accounts").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode timeline = client.admin("/accounts/" + account + "/timeline").json();
