@@ -17,6 +17,28 @@ public record AlertRules(List<AlertRule> rules, List<String> ownerSegments, int 
         ownerSegments = ownerSegments == null ? List.of() : List.copyOf(ownerSegments);
     }
 
+    /** What is wrong with these rules, one line each; empty when they can be used. */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        if (rules == null) return List.of("rules are required");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            AlertRule r = rules.get(i);
+            if (r.id() == null || r.id().isBlank()) problems.add("rules[" + i + "]: id is required");
+            else if (!ids.add(r.id())) problems.add("rules[" + i + "]: id '" + r.id() + "' is used twice");
+            if (r.kind() == null) problems.add("rules[" + i + "]: kind is required");
+            if (r.cooldownHours() < 0) problems.add("rules[" + i + "]: cooldownHours must be >= 0");
+            if (r.action() == null || r.action().isBlank()) problems.add("rules[" + i + "]: action (what to do) is required");
+        }
+        if (perOwnerDailyCap < 0) problems.add("perOwnerDailyCap must be >= 0");
+        try {
+            zoneId();
+        } catch (java.time.DateTimeException e) {
+            problems.add("zone '" + zone + "' is not a time zone (e.g. Asia/Tokyo)");
+        }
+        return problems;
+    }
+
     public ZoneId zoneId() {
         return ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone);
     }

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  */
 public final class AlertRulesStore {
 
-    public static final String NAME = "alert-rules";
+    public static final String NAME = io.csbridge.settings.SettingsStore.ALERT_RULES;
     private static final Logger LOG = Logger.getLogger(AlertRulesStore.class.getName());
 
     private int cachedVersion = Integer.MIN_VALUE;
@@ -50,22 +50,36 @@ public final class AlertRulesStore {
         }
     }
 
-    /** Reads the JSON body of {@link AlertRules}. @throws IllegalArgumentException when it is not one */
+    /**
+     * Reads the JSON body of {@link AlertRules}.
+     *
+     * @throws IllegalArgumentException when it is not JSON of alert rules
+     * @throws InvalidRulesException when it is, but {@link AlertRules#problems()} finds something wrong
+     */
     public static AlertRules parse(String body) {
+        AlertRules rules;
         try {
-            AlertRules rules = Json.MAPPER.readValue(body, AlertRules.class);
-            if (rules == null || rules.rules() == null) throw new IllegalArgumentException("no rules");
-            for (AlertRule r : rules.rules()) {
-                if (r.id() == null || r.id().isBlank() || r.kind() == null) {
-                    throw new IllegalArgumentException("every rule needs an id and a kind");
-                }
-            }
-            rules.zoneId();
-            return rules;
+            rules = Json.MAPPER.readValue(body, AlertRules.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("unknown zone: " + e.getMessage(), e);
+        }
+        if (rules == null) throw new IllegalArgumentException("no rules");
+        java.util.List<String> problems = rules.problems();
+        if (!problems.isEmpty()) throw new InvalidRulesException(problems);
+        return rules;
+    }
+
+    /** Alert rules that parse but cannot be used, with every problem. */
+    public static final class InvalidRulesException extends IllegalArgumentException {
+        private final java.util.List<String> problems;
+
+        public InvalidRulesException(java.util.List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = java.util.List.copyOf(problems);
+        }
+
+        public java.util.List<String> problems() {
+            return problems;
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.csbridge.admin.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.csbridge.account.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
 import io.csbridge.alerting.AccountSnapshot;
 import io.csbridge.alerting.AlertDryRun;
-import io.csbridge.alerting.AlertRule;
+import io.csbridge.alerting.AlertRulesStore;
 import io.csbridge.alerting.AlertRules;
 import io.csbridge.health.AccountHistory;
 import io.csbridge.health.LiveScorer;
@@ -28,16 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code /admin/api/alert-rules}: when alerts fire, who gets them, how often. Versioned; a change can
@@ -121,29 +116,13 @@ public class AlertRulesResource {
 
     static AlertRules parse(String body) {
         if (body == null || body.isBlank()) throw ApiError.badRequest("alert rules (JSON) are required");
-        AlertRules rules;
         try {
-            rules = Json.MAPPER.readValue(body, AlertRules.class);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("not valid alert rules: " + e.getOriginalMessage());
+            return AlertRulesStore.parse(body);
+        } catch (AlertRulesStore.InvalidRulesException e) {
+            throw new ModelResource.InvalidModel(e.problems());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("not valid alert rules: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < rules.rules().size(); i++) {
-            AlertRule r = rules.rules().get(i);
-            if (r.id() == null || r.id().isBlank()) problems.add("rules[" + i + "]: id is required");
-            else if (!ids.add(r.id())) problems.add("rules[" + i + "]: id '" + r.id() + "' is used twice");
-            if (r.kind() == null) problems.add("rules[" + i + "]: kind is required");
-            if (r.cooldownHours() < 0) problems.add("rules[" + i + "]: cooldownHours must be >= 0");
-            if (r.action() == null || r.action().isBlank()) problems.add("rules[" + i + "]: action (what to do) is required");
-        }
-        if (rules.perOwnerDailyCap() < 0) problems.add("perOwnerDailyCap must be >= 0");
-        try {
-            ZoneId.of(rules.zone() == null || rules.zone().isBlank() ? "UTC" : rules.zone());
-        } catch (DateTimeException e) {
-            problems.add("zone '" + rules.zone() + "' is not a time zone (e.g. Asia/Tokyo)");
-        }
-        if (!problems.isEmpty()) throw new ModelResource.InvalidModel(problems);
-        return rules;
     }
+
 }
