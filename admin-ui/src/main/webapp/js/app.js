@@ -120,13 +120,13 @@ export function bandBadge(band) {
 }
 
 export function num(value, digits = 0) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (value === null || value === undefined || value === '' || !Number.isFinite(Number(value))) return '–';
   return Number(value).toLocaleString(state.lang, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 /** A rate kept as a fraction (0.12) shown as a percentage (12.0%). */
 export function pct(fraction, digits = 1) {
-  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '–';
+  if (fraction === null || fraction === undefined || fraction === '' || !Number.isFinite(Number(fraction))) return '–';
   return num(fraction * 100, digits) + '%';
 }
 

@@ -68,7 +68,7 @@ function backtestReport(r) {
       el('div', {}, el('dt', {}, t('backtest.recencyAuc')), el('dd', {}, num(r.recencyAuc, 3))),
       el('div', {}, el('dt', {}, t('backtest.precision')), el('dd', {}, num(r.riskPrecisionAtTop10, 2))),
       el('div', {}, el('dt', {}, t('backtest.baseRate')), el('dd', {}, num(r.baseRate, 2)))),
-    el('p', { class: 'muted' }, t('backtest.hint'))];
+    el('p', { class: 'muted' }, r.churned > 0 && r.churned < r.accounts ? t('backtest.hint') : t('backtest.noChurn'))];
 }
 
 /**
