@@ -13,6 +13,13 @@ function inputs(map) {
     el('dd', {}, typeof v === 'number' ? num(v, 2) : typeof v === 'object' ? JSON.stringify(v) : String(v))]));
 }
 
+/** A health measure's name, or a churn-risk rule ("risk.<rule>") named as such. */
+function measureName(measure) {
+  if (t('measure.' + measure) !== 'measure.' + measure) return t('measure.' + measure);
+  if (measure.startsWith('risk.')) return t('driver.risk', { rule: measure.slice(5) });
+  return measure;
+}
+
 async function load() {
   const a = await api('/accounts/' + encodeURIComponent(id));
   document.getElementById('account-name').replaceChildren(a.name || a.id, ' ', bandBadge(a.band));
@@ -52,7 +59,7 @@ async function load() {
   const drivers = a.drivers || [];
   document.getElementById('drivers').replaceChildren(table(t('account.drivers'),
     ['driver.measure', 'num:driver.value', 'num:driver.contribution', 'driver.explanation', 'driver.inputs'],
-    drivers.map(d => [t('measure.' + d.measure) === 'measure.' + d.measure ? d.measure : t('measure.' + d.measure),
+    drivers.map(d => [measureName(d.measure),
       num(d.value, 1), num(d.contribution, 1), d.explanation, inputs(d.inputs)])));
 
   const override = drivers.find(d => d.measure === 'override');
