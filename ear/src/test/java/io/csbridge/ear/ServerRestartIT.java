@@ -88,7 +88,11 @@ class ServerRestartIT {
                 }
             });
         }
-        while (acknowledged.size() < BATCHES / 3) CsBridgeClient.sleep(5);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (acknowledged.size() < BATCHES / 3) {
+            assertThat(java.time.Instant.now()).as("a third of the batches acknowledged within 2 minutes").isBefore(deadline);
+            CsBridgeClient.sleep(5);
+        }
         int acknowledgedBeforeKill = acknowledged.size();
         killServerWithSigkill();
         senders.shutdown();
