@@ -91,8 +91,9 @@ function wire(prefix, areas, dryRun, save, backtest) {
     } catch (e) { tried = null; saveButton.disabled = true; report(result, e); }
   });
   if (backtest) document.getElementById(prefix + '-backtest').addEventListener('click', async () => {
-    say(result, t('models.working'));
-    try { say(result, await backtest()); } catch (e) { report(result, e); }
+    const target = prefix + '-backtest-result';
+    say(target, t('models.working'));
+    try { say(target, await backtest()); } catch (e) { report(target, e); }
   });
   saveButton.addEventListener('click', async () => {
     if (!confirm(t('models.confirmSave'))) return;
