@@ -84,7 +84,16 @@ async function milestones(a) {
     if (!plan) { target.replaceChildren(el('p', { class: 'muted' }, t('milestones.none'))); return; }
     const items = tl.items || [];
     const users = new Set(items.filter(s => s.user).map(s => s.user)).size;
+    // The server's own reading of the plan (the scorer's), when it has one: reached and overdue by name.
+    const progress = a.onboarding;
     const reachedAt = m => {
+      if (progress) {
+        const name = m.label || m.key;
+        if (!(progress.reached || []).includes(name)) return null;
+        const hits = items.filter(s => (m.event && s.kind === 'PRODUCT_EVENT' && s.name === m.event)
+          || (m.milestone && s.kind === 'MILESTONE_REACHED' && s.name === m.milestone));
+        return hits.length ? hits[hits.length - 1].at : true;
+      }
       const hits = items.filter(s => (m.event && s.kind === 'PRODUCT_EVENT' && s.name === m.event)
         || (m.milestone && s.kind === 'MILESTONE_REACHED' && s.name === m.milestone));
       if (hits.length) return hits[hits.length - 1].at;

@@ -52,6 +52,8 @@ class UsageWebhookIT {
         assertThat(account.get("keys").get("domains").get(0).asText()).isEqualTo(group + ".example");
         assertThat(account.get("drivers").findValuesAsText("explanation")).contains("active on 2 of the last 30 days");
         assertThat(account.get("signalCount").asInt()).isEqualTo(3);
+        assertThat(account.get("onboarding").get("plan").asText()).as("the onboarding plan the model applies").isNotBlank();
+        assertThat(account.get("onboarding").get("overdue").isArray()).isTrue();
 
         JsonNode listed = client.admin("/accounts?limit=1000").json();
         assertThat(listed.get("total").asInt()).isGreaterThanOrEqualTo(1);
@@ -74,6 +76,9 @@ class UsageWebhookIT {
         assertThat(delivery.get("channel").asText()).isEqualTo("salesforce");
         assertThat(delivery.get("target").asText()).isEqualTo(salesforceId);
         assertThat(delivery.get("mode").asText()).isEqualTo("sandbox");
+        JsonNode connector = client.admin("/pipeline").json().get("connectors").get("salesforce");
+        assertThat(connector.get("mode").asText()).isEqualTo("sandbox");
+        assertThat(connector.toString()).doesNotContain("secret").doesNotContain("token\":\"");
         assertThat(delivery.get("sandboxCalls").get(0).get("body").asText()).contains(salesforceId).contains("CS_Health_Score__c");
     }
 

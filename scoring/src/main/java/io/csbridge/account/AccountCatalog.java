@@ -160,6 +160,14 @@ public final class AccountCatalog {
         }
     }
 
+    /** The account and its signals up to {@code asOf}, or null if there is no such account. */
+    public AccountHistory history(String id, Instant asOf) {
+        return database.inTransaction(c -> {
+            Optional<AccountProfile> profile = directory.profile(c, id);
+            return profile.isEmpty() ? null : new AccountHistory(profile.get(), signals.forAccount(c, id, asOf));
+        });
+    }
+
     /** The account's signals up to {@code asOf}, in event-time order (the inputs behind its drivers). */
     public List<Signal> signals(String id, Instant asOf) {
         return database.inTransaction(c -> new AccountHistory(

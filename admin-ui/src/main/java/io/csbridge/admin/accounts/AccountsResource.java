@@ -5,7 +5,9 @@ import io.csbridge.account.AccountView;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
+import io.csbridge.health.AccountHistory;
 import io.csbridge.health.AccountScorer;
+import io.csbridge.health.LiveScorer;
 import io.csbridge.pipeline.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,6 +43,9 @@ public class AccountsResource {
 
     @Inject
     AccountScorer scorer;
+
+    @Inject
+    LiveScorer liveScorer;
 
     @GET
     public Map<String, Object> list(@QueryParam("asOf") String asOf,
@@ -89,6 +94,7 @@ public class AccountsResource {
         out.put("onboardingState", view.onboardingState());
         out.put("renewalDate", view.renewalDate());
         out.put("staleInputs", view.staleInputs());
+        out.put("onboarding", onboarding(canonical, at));
         out.put("signalCount", catalog().signalCount(canonical));
         out.put("history", catalog().history(canonical));
         return out;
@@ -111,6 +117,13 @@ public class AccountsResource {
             throw new ApiError(409, "conflict", e.getMessage());
         }
         return get(id, null);
+    }
+
+    /** Where the account stands on its onboarding plan, as the model in force sees it (null before it started). */
+    private Object onboarding(String id, Instant asOf) {
+        Instant when = asOf == null ? pipeline.clock().instant() : asOf;
+        AccountHistory history = catalog().history(id, when);
+        return history == null ? null : liveScorer.model().evaluate(history, when).onboarding();
     }
 
     private AccountCatalog catalog() {

@@ -1,6 +1,7 @@
 package io.csbridge.admin.deliveries;
 
 import io.csbridge.admin.Roles;
+import io.csbridge.pipeline.ChannelStatus;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryLog;
 import io.csbridge.pipeline.Pipeline;
@@ -33,8 +34,16 @@ public class PipelineResource {
         out.put("outbox", status.outbox());
         out.put("unmatched", status.unmatched());
         out.put("oldestUnprocessedEvent", status.oldestNewEvent());
-        Map<String, String> connectors = new LinkedHashMap<>();
-        for (DeliveryChannel channel : pipeline.channelList()) connectors.put(channel.name(), channel.live() ? "live" : "sandbox");
+        // Each connector's mode, and what it reports about itself (API budget, pauses, circuit; never secrets).
+        Map<String, Object> connectors = new LinkedHashMap<>();
+        for (DeliveryChannel channel : pipeline.channelList()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("mode", channel.live() ? "live" : "sandbox");
+            if (channel instanceof ChannelStatus reporting) {
+                reporting.status().forEach(report::putIfAbsent);
+            }
+            connectors.put(channel.name(), report);
+        }
         out.put("connectors", connectors);
         return out;
     }
