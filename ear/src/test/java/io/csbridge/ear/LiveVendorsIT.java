@@ -215,6 +215,44 @@ class LiveVendorsIT {
         controller.stop(CONTAINER);
     }
 
+    @Test
+    @Order(3)
+    void aWriteTheVendorRefusesForGoodIsADeadLetterWithItsErrorAndAnAdminRetryDeliversItOnce() {
+        serverUp();
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        String sfId = "001DL" + run + "000000001";
+        // Salesforce refuses the whole batch, as it does when a field does not exist (not worth retrying).
+        StubMapping refusing = FAKES.salesforce.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(VendorFakes.COLLECTIONS)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"message\":\"No such column 'CS_Health_Score__c' on entity 'Account'\",\"errorCode\":\"INVALID_FIELD\"}]")));
+        assertThat(postOutboundMessage(List.of(account(sfId, "Dead Letter Co " + run, "005DL" + run + "000000001", "79999")))).isEqualTo(200);
+
+        JsonNode dead = client.awaitAdmin("/deliveries?channel=salesforce&status=DEAD&account=" + sfId,
+                a -> a.status() == 200 && a.json().get("items").size() == 1, 60).json().get("items").get(0);
+        assertThat(dead.get("lastError").asText()).contains("INVALID_FIELD");
+        assertThat(countAccount(sfId)).isZero();
+
+        // The admin creates the field, then retries the dead letter.
+        FAKES.salesforce.removeStub(refusing);
+        String auth = java.util.Base64.getEncoder().encodeToString((CsBridgeClient.ADMIN + ":" + CsBridgeClient.ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CsBridgeClient.Answer retried = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(CsBridgeClient.BASE + "/admin/api/deliveries/" + dead.get("id").asLong() + "/retry"))
+                .header("Authorization", "Basic " + auth).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+
+        awaitTrue("the retried write delivered", () -> countAccount(sfId) == 1);
+        CsBridgeClient.sleep(3000);
+        assertThat(countAccount(sfId)).as("Salesforce writes of the retried record").isEqualTo(1);
+        assertThat(client.admin("/deliveries?channel=salesforce&account=" + sfId).json().get("items").get(0)
+                .get("status").asText()).isEqualTo("DELIVERED");
+
+        deployer.undeploy("ear");
+        controller.stop(CONTAINER);
+    }
+
     private static long countAccount(String sfId) {
         return FAKES.salesforceRecords("PATCH").stream().filter(r -> r.path("id").asText().equals(sfId)).count();
     }
