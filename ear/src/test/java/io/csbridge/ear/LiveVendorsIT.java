@@ -217,7 +217,7 @@ class LiveVendorsIT {
 
     @Test
     @Order(3)
-    void aWriteTheVendorRefusesForGoodIsADeadLetterWithItsErrorAndAnAdminRetryDeliversItOnce() {
+    void aWriteTheVendorRefusesForGoodIsADeadLetterWithItsErrorAndAnAdminRetriesItFromTheBrowserOnce() {
         serverUp();
         String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         String sfId = "001DL" + run + "000000001";
@@ -234,14 +234,23 @@ class LiveVendorsIT {
         assertThat(dead.get("lastError").asText()).contains("INVALID_FIELD");
         assertThat(countAccount(sfId)).isZero();
 
-        // The admin creates the field, then retries the dead letter.
+        // The admin creates the field, then retries the dead letter from the Integrations page.
         FAKES.salesforce.removeStub(refusing);
-        String auth = java.util.Base64.getEncoder().encodeToString((CsBridgeClient.ADMIN + ":" + CsBridgeClient.ADMIN_PASSWORD)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        CsBridgeClient.Answer retried = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(CsBridgeClient.BASE + "/admin/api/deliveries/" + dead.get("id").asLong() + "/retry"))
-                .header("Authorization", "Basic " + auth).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        long id = dead.get("id").asLong();
+        org.openqa.selenium.WebDriver browser = AdminUiBrowserIT.chromium("en-US");
+        try {
+            AdminUiBrowserIT.logIn(browser, CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
+            browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html#dead");
+            AdminUiBrowserIT.awaitReady(browser);
+            browser.findElement(org.openqa.selenium.By.cssSelector("#delivery-filters button")).click();
+            AdminUiBrowserIT.await(browser, b -> b.findElements(org.openqa.selenium.By.cssSelector("button[data-retry='" + id + "']"))
+                    .stream().findFirst().orElse(null)).click();
+            AdminUiBrowserIT.await(browser, b -> b.findElement(org.openqa.selenium.By.id("delivery-result")).getText()
+                    .contains(String.valueOf(id)) ? true : null);
+            AdminUiBrowserIT.screenshot(browser, "integrations-dead-letter-retried");
+        } finally {
+            browser.quit();
+        }
 
         awaitTrue("the retried write delivered", () -> countAccount(sfId) == 1);
         CsBridgeClient.sleep(3000);
