@@ -242,9 +242,17 @@ class LiveVendorsIT {
             AdminUiBrowserIT.logIn(browser, CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
             browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html#dead");
             AdminUiBrowserIT.awaitReady(browser);
-            browser.findElement(org.openqa.selenium.By.cssSelector("#delivery-filters button")).click();
-            AdminUiBrowserIT.await(browser, b -> b.findElements(org.openqa.selenium.By.cssSelector("button[data-retry='" + id + "']"))
-                    .stream().findFirst().orElse(null)).click();
+            // Clicks happen inside the waits: the list re-renders, and a stale button is simply looked up again.
+            AdminUiBrowserIT.await(browser, b -> {
+                b.findElement(org.openqa.selenium.By.cssSelector("#delivery-filters button")).click();
+                return true;
+            });
+            AdminUiBrowserIT.await(browser, b -> {
+                var buttons = b.findElements(org.openqa.selenium.By.cssSelector("button[data-retry='" + id + "']"));
+                if (buttons.isEmpty()) return null;
+                buttons.get(0).click();
+                return true;
+            });
             AdminUiBrowserIT.await(browser, b -> b.findElement(org.openqa.selenium.By.id("delivery-result")).getText()
                     .contains(String.valueOf(id)) ? true : null);
             AdminUiBrowserIT.screenshot(browser, "integrations-dead-letter-retried");

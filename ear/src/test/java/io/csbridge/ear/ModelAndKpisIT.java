@@ -128,6 +128,14 @@ class ModelAndKpisIT {
         JsonNode backtest = send("POST", "/model/backtest", "{\"asOf\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(10) + "\"}").json();
         assertThat(backtest.has("riskAuc")).as(backtest.toString()).isTrue();
         assertThat(backtest.get("accounts").asInt()).isGreaterThanOrEqualTo(1);
+        CsBridgeClient.Answer fit = send("POST", "/model/fit", "{}");
+        assertThat(fit.status()).as(fit.body()).isIn(200, 409);
+        if (fit.status() == 200) {
+            assertThat(fit.json().has("crossValidatedAuc")).isTrue();
+            assertThat(fit.json().has("ruleAuc")).isTrue();
+        } else {
+            assertThat(fit.json().get("error").asText()).isEqualTo("not_enough_history");
+        }
         JsonNode timeline = client.admin("/accounts/" + account + "/timeline").json();
         assertThat(timeline.get("items").get(0).get("kind").asText()).isEqualTo("NPS_ANSWER");
     }

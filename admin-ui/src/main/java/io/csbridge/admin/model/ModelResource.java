@@ -133,6 +133,45 @@ public class ModelResource {
         return Backtest.run(new AccountCatalog(pipeline.database()).histories(until), config, asOf, until);
     }
 
+    /**
+     * Fits the churn-risk model (logistic regression) to this customer's own history: accounts scored as
+     * of {@code asOf}, labelled by whether they churned by {@code until}. Answers the cross-validated AUC
+     * beside the rules' AUC on the same accounts, and the model config with the fitted model in it, to
+     * dry-run and save with {@code PUT /model} if the team trusts it. Nothing is switched on here.
+     */
+    @POST
+    @Path("fit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> fit(String body) throws JsonProcessingException {
+        JsonNode request;
+        try {
+            request = Json.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("not valid JSON: " + e.getOriginalMessage());
+        }
+        Instant now = pipeline.clock().instant();
+        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : now;
+        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : until.minus(Duration.ofDays(180));
+        if (!asOf.isBefore(until)) throw ApiError.badRequest("asOf must be before until");
+        ScoringConfig current = scorer.model().config();
+        io.csbridge.risk.FittedChurnModel fitted;
+        try {
+            fitted = Backtest.fitChurnModel(new AccountCatalog(pipeline.database()).histories(until), current, asOf, until,
+                    io.csbridge.risk.ChurnModelTrainer.standard());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, "not_enough_history", e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("crossValidatedAuc", fitted.crossValidatedAuc());
+        out.put("ruleAuc", fitted.ruleAuc());
+        out.put("accounts", fitted.accounts());
+        out.put("churned", fitted.churned());
+        out.put("model", fitted);
+        out.put("proposedConfig", Json.MAPPER.readTree(ScoringConfigJson.write(
+                current.withChurnRisk(current.churnRisk().withFitted(fitted)))));
+        return out;
+    }
+
     private static ScoringConfig parse(String body) {
         if (body == null || body.isBlank()) throw ApiError.badRequest("a scoring model (JSON) is required");
         try {
