@@ -118,19 +118,10 @@ public class ModelResource {
     @Path("backtest")
     @Consumes(MediaType.APPLICATION_JSON)
     public Backtest.Report backtest(String body) {
-        JsonNode request;
-        try {
-            request = Json.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("not valid JSON: " + e.getOriginalMessage());
-        }
-        Instant now = pipeline.clock().instant();
-        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : now;
-        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : until.minus(Duration.ofDays(90));
-        if (!asOf.isBefore(until)) throw ApiError.badRequest("asOf must be before until");
-        if (until.isAfter(now)) until = now;
+        JsonNode request = json(body);
+        Window w = window(request, Duration.ofDays(90));
         ScoringConfig config = request.hasNonNull("config") ? parse(request.get("config").toString()) : scorer.model().config();
-        return Backtest.run(new AccountCatalog(pipeline.database()).histories(until), config, asOf, until);
+        return Backtest.run(new AccountCatalog(pipeline.database()).histories(w.until()), config, w.asOf(), w.until());
     }
 
     /**
@@ -143,21 +134,12 @@ public class ModelResource {
     @Path("fit")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> fit(String body) throws JsonProcessingException {
-        JsonNode request;
-        try {
-            request = Json.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("not valid JSON: " + e.getOriginalMessage());
-        }
-        Instant now = pipeline.clock().instant();
-        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : now;
-        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : until.minus(Duration.ofDays(180));
-        if (!asOf.isBefore(until)) throw ApiError.badRequest("asOf must be before until");
+        Window w = window(json(body), Duration.ofDays(180));
         ScoringConfig current = scorer.model().config();
         io.csbridge.risk.FittedChurnModel fitted;
         try {
-            fitted = Backtest.fitChurnModel(new AccountCatalog(pipeline.database()).histories(until), current, asOf, until,
-                    io.csbridge.risk.ChurnModelTrainer.standard());
+            fitted = Backtest.fitChurnModel(new AccountCatalog(pipeline.database()).histories(w.until()), current, w.asOf(),
+                    w.until(), io.csbridge.risk.ChurnModelTrainer.standard());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, "not_enough_history", e.getMessage());
         }
@@ -170,6 +152,28 @@ public class ModelResource {
         out.put("proposedConfig", Json.MAPPER.readTree(ScoringConfigJson.write(
                 current.withChurnRisk(current.churnRisk().withFitted(fitted)))));
         return out;
+    }
+
+    /** The past window a backtest or a fit looks at: scored as of {@code asOf}, churn observed until {@code until}. */
+    private record Window(Instant asOf, Instant until) {
+    }
+
+    /** {@code asOf} and {@code until} from the request (dates or instants); until defaults to now and never passes it. */
+    private Window window(JsonNode request, Duration defaultSpan) {
+        Instant now = pipeline.clock().instant();
+        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : now;
+        if (until.isAfter(now)) until = now;
+        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : until.minus(defaultSpan);
+        if (!asOf.isBefore(until)) throw ApiError.badRequest("asOf must be before until");
+        return new Window(asOf, until);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return Json.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static ScoringConfig parse(String body) {
