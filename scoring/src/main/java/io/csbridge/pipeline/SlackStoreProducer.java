@@ -1,0 +1,30 @@
+package io.csbridge.pipeline;
+
+import io.csbridge.alerting.AlertThreads;
+import io.csbridge.alerting.SlackUserLookups;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * The database behind the Slack connector's memory (alert threads, e-mail lookups). Made on first use,
+ * which is a delivery, so the pipeline has started and migrated the schema by then.
+ */
+@ApplicationScoped
+public class SlackStoreProducer {
+
+    @Inject
+    Pipeline pipeline;
+
+    @Produces
+    @ApplicationScoped
+    public AlertThreads alertThreads() {
+        return new AlertThreadStore(pipeline.database());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public SlackUserLookups slackUserLookups() {
+        return new SlackUserLookupStore(pipeline.database());
+    }
+}
