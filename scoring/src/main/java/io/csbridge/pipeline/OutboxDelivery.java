@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -39,30 +40,64 @@ public final class OutboxDelivery {
     }
 
     /**
-     * Delivers one round of due writes: each channel claims what one {@link DeliveryChannel#deliver}
-     * call takes ({@link DeliveryChannel#maxBatch()}: Salesforce 200, Zendesk 1,000 so that ten
-     * update_many calls share one job-status poll, Slack 20), so a busy channel never crowds out another.
-     * Writes for a channel no connector serves take {@code claimSize} at a time and are retried later.
+     * Delivers one round of due writes at once, without lingering: each channel claims what one
+     * {@link DeliveryChannel#deliver} call takes ({@link DeliveryChannel#maxBatch()}), then the writes of
+     * channels no connector serves are claimed. The running server gives each channel its own worker
+     * instead ({@link OutboxWorkers}); this round is for callers that want everything due sent now.
      *
      * @return how many writes were attempted
      */
     public int deliverDue() {
-        Instant now = clock.instant();
         List<DeliveryChannel> deployed = channels.get();
         int attempted = 0;
         List<String> names = new ArrayList<>();
         for (DeliveryChannel channel : deployed) {
             names.add(channel.name());
-            int limit = Math.max(1, channel.maxBatch());
-            List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, channel.name(), limit, LEASE));
-            deliver(channel.name(), channel, claimed);
-            attempted += claimed.size();
+            attempted += deliver(channel);
         }
-        List<OutboxStore.Claimed> orphans = database.inTransaction(c -> store.claimDueExcept(c, now, names, claimSize, LEASE));
+        return attempted + deliverUnserved(names);
+    }
+
+    /**
+     * Claims what one {@link DeliveryChannel#deliver} call of this channel takes
+     * ({@link DeliveryChannel#maxBatch()}: Salesforce 200, Zendesk 1,000 so that ten update_many calls share
+     * one job-status poll, Slack 20) and delivers it.
+     *
+     * @return how many writes were attempted
+     */
+    public int deliver(DeliveryChannel channel) {
+        Instant now = clock.instant();
+        int limit = Math.max(1, channel.maxBatch());
+        List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, channel.name(), limit, LEASE));
+        deliver(channel.name(), channel, claimed);
+        return claimed.size();
+    }
+
+    /**
+     * When this channel's due writes should go out under {@code linger}: at or before now means at once;
+     * empty when none is due.
+     *
+     * @param moreComing whether events that may add writes are still being processed
+     */
+    public Optional<Instant> deliveryTime(DeliveryChannel channel, Linger linger, boolean moreComing) {
+        int fullBatch = Math.max(1, channel.maxBatch());
+        OutboxStore.Due due = database.inTransaction(c -> store.due(c, clock.instant(), channel.name(), fullBatch));
+        return linger.deliverAt(due, fullBatch, moreComing);
+    }
+
+    /**
+     * Claims due writes of channels other than {@code served}, {@code claimSize} at a time, and puts them
+     * back for later with the reason: no connector is deployed for them (they wait, never lost).
+     *
+     * @return how many writes were attempted
+     */
+    public int deliverUnserved(List<String> served) {
+        Instant now = clock.instant();
+        List<OutboxStore.Claimed> orphans = database.inTransaction(c -> store.claimDueExcept(c, now, served, claimSize, LEASE));
         Map<String, List<OutboxStore.Claimed>> byChannel = new LinkedHashMap<>();
         for (OutboxStore.Claimed w : orphans) byChannel.computeIfAbsent(w.channel(), k -> new ArrayList<>()).add(w);
         byChannel.forEach((name, writes) -> deliver(name, null, writes));
-        return attempted + orphans.size();
+        return orphans.size();
     }
 
     private void deliver(String name, DeliveryChannel channel, List<OutboxStore.Claimed> claimed) {

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 /**
  * Starts and stops the pipeline inside the server: picks the datasource (PostgreSQL when
  * {@code DB_URL} is set, the embedded H2 file database otherwise), migrates the schema, and runs the
- * inbox writer, the event processor and the outbox delivery on managed threads.
+ * inbox writer, the event processor and the outbox delivery (one worker per channel) on managed threads.
  */
 @ApplicationScoped
 public class Pipeline {
@@ -46,7 +46,7 @@ public class Pipeline {
     private EventProcessor processor;
     private OutboxDelivery delivery;
     private PipelineWorker processing;
-    private PipelineWorker delivering;
+    private OutboxWorkers delivering;
     private PipelineWorker digesting;
     private PipelineWorker rescoring;
     private volatile boolean ready;
@@ -125,12 +125,18 @@ public class Pipeline {
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
                 RetryPolicy.standard().maxAttempts(), Math::random);
         delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
+        // Writes linger for a fuller batch while this node's processor still has events to score.
+        EventsInFlight inFlight = new EventsInFlight();
         processing = new PipelineWorker("event processor", () -> {
+            long mark = inFlight.mark();
             int n = processor.processBatch();
-            if (n > 0) delivering.nudge();
+            boolean caughtUp = inFlight.processed(n, mark);
+            if (n > 0 || caughtUp) delivering.nudge();
             return n;
         }, 500);
-        delivering = new PipelineWorker("outbox delivery", delivery::deliverDue, 1_000);
+        delivering = new OutboxWorkers(delivery, channelList(),
+                name -> Linger.forChannel(name, key -> config.getOptionalValue(key, String.class)),
+                inFlight::any, clock, 1_000);
         // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
         digesting = new PipelineWorker("alert digest", () -> {
             int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));
@@ -144,9 +150,12 @@ public class Pipeline {
             if (n > 0) delivering.nudge();
             return n;
         }, 60_000);
-        inbox = new Inbox(new InboxStore(db), clock, threads, processing::nudge);
+        inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
+            inFlight.accepted();
+            processing.nudge();
+        });
         start(threads, processing, "csbridge-event-processor");
-        start(threads, delivering, "csbridge-outbox-delivery");
+        delivering.start(threads);
         start(threads, digesting, "csbridge-alert-digest");
         database = db;
         ready = true;
@@ -171,7 +180,7 @@ public class Pipeline {
         if (rescoring != null) rescoring.stop();
         if (inbox != null) inbox.close();
         join(processing);
-        join(delivering);
+        if (delivering != null) delivering.join(10_000);
         join(digesting);
         join(rescoring);
         LOG.info("CS Bridge pipeline stopped");

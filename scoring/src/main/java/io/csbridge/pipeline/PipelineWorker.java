@@ -1,11 +1,16 @@
 package io.csbridge.pipeline;
 
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A loop that runs a step while it finds work, and naps (or waits for a nudge) when there is none. */
+/**
+ * A loop that runs a step while it finds work, and naps (or waits for a nudge) when there is none: for the
+ * idle time, or less when the step knows when its next work comes due.
+ */
 final class PipelineWorker implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PipelineWorker.class.getName());
@@ -13,14 +18,21 @@ final class PipelineWorker implements Runnable {
     private final String name;
     private final IntSupplier step;
     private final long idleNanos;
+    private final Supplier<Duration> nextWork;
     private volatile boolean running = true;
     private volatile Thread thread;
     private long total;
 
     PipelineWorker(String name, IntSupplier step, long idleMillis) {
+        this(name, step, idleMillis, () -> null);
+    }
+
+    /** @param nextWork after a step that found nothing: how long until work comes due (null: not known) */
+    PipelineWorker(String name, IntSupplier step, long idleMillis, Supplier<Duration> nextWork) {
         this.name = name;
         this.step = step;
         this.idleNanos = idleMillis * 1_000_000L;
+        this.nextWork = nextWork;
     }
 
     @Override
@@ -36,7 +48,7 @@ final class PipelineWorker implements Runnable {
                     long count = total;
                     LOG.fine(() -> name + ": " + n + " done (" + count + " since start)");
                 } else {
-                    LockSupport.parkNanos(this, idleNanos);
+                    LockSupport.parkNanos(this, nap());
                 }
             } catch (RuntimeException e) {
                 // The database may be restarting: keep trying, more slowly, and say so.
@@ -45,6 +57,12 @@ final class PipelineWorker implements Runnable {
                 backoff = Math.min(backoff * 2, 30_000_000_000L);
             }
         }
+    }
+
+    private long nap() {
+        Duration until = nextWork.get();
+        if (until == null) return idleNanos;
+        return Math.max(1_000_000L, Math.min(idleNanos, until.toNanos()));
     }
 
     void nudge() {

@@ -64,7 +64,7 @@ class OutboxDeliveryTest {
     }
 
     /** A live channel that records the size of every delivery call. */
-    static final class Batches implements DeliveryChannel {
+    static class Batches implements DeliveryChannel {
         final String name;
         final int max;
         final List<Integer> sizes = new ArrayList<>();

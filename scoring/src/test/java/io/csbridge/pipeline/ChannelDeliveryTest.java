@@ -1,0 +1,175 @@
+package io.csbridge.pipeline;
+
+import io.csbridge.pipeline.OutboxDeliveryTest.Batches;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The linger decisions of one channel's delivery worker, on a real database and a clock moved by hand. */
+class ChannelDeliveryTest {
+
+    static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+    final MutableClock clock = new MutableClock(START);
+    final Database db = TestDatabase.fresh();
+    final OutboxStore store = new OutboxStore(db.dialect());
+    final OutboxDelivery delivery = new OutboxDelivery(db, List::of, RetryPolicy.standard(), clock, 200);
+    final Linger standard = Linger.forChannel("salesforce", name -> Optional.empty());
+    boolean processorBusy;
+
+    @Test
+    void aBurstOfAThousandChangedAccountsCostsFiveSalesforceCallsAndOneZendeskDelivery() {
+        Batches salesforce = new Batches("salesforce", 200);
+        Batches zendesk = new Batches("zendesk", 1000);
+        ChannelDelivery toSalesforce = worker(salesforce, standard);
+        ChannelDelivery toZendesk = worker(zendesk, Linger.forChannel("zendesk", name -> Optional.empty()));
+        // The processor scores the burst in batches of uneven size, 400 ms apart, each queueing one write
+        // per channel and changed account; the workers look after every commit and every 100 ms between.
+        processorBusy = true;
+        int account = 0;
+        for (int batch : new int[]{100, 200, 200, 200, 200, 100}) {
+            for (int i = 0; i < batch; i++, account++) {
+                queueChange("salesforce", "a" + account);
+                queueChange("zendesk", "a" + account);
+            }
+            for (int tick = 0; tick < 4; tick++) {
+                drain(toSalesforce);
+                drain(toZendesk);
+                clock.advance(Duration.ofMillis(100));
+            }
+        }
+        processorBusy = false; // the processor looked again and found nothing: caught up
+        drain(toSalesforce);
+        drain(toZendesk);
+        clock.advance(standard.quiet());
+        drain(toSalesforce);
+        drain(toZendesk);
+
+        assertThat(salesforce.sizes).containsExactly(200, 200, 200, 200, 200);
+        assertThat(zendesk.sizes).containsExactly(1000);
+    }
+
+    @Test
+    void aLoneWriteIsNotHeldLongerThanTheLingerWhileTheProcessorIsBusy() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        queueChange("salesforce", "acme");
+
+        assertThat(worker.step()).isZero();
+        assertThat(worker.untilDue()).isEqualTo(standard.linger());
+        clock.advance(standard.linger().minusMillis(1));
+        assertThat(worker.step()).isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(worker.step()).isEqualTo(1);
+        assertThat(salesforce.sizes).containsExactly(1);
+    }
+
+    @Test
+    void aLoneWriteGoesOutOnceNothingMoreArrivesForTheQuietPeriod() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        queueChange("salesforce", "acme");
+
+        assertThat(worker.step()).isZero();
+        assertThat(worker.untilDue()).isEqualTo(standard.quiet());
+        clock.advance(standard.quiet());
+        assertThat(worker.step()).isEqualTo(1);
+        assertThat(salesforce.sizes).containsExactly(1);
+    }
+
+    @Test
+    void writesStillArrivingKeepAPartialBatchWaitingButNeverBeyondTheLinger() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        for (int i = 0; i < 5; i++) {
+            queueChange("salesforce", "a" + i);
+            assertThat(worker.step()).isZero();
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(worker.step()).as("quiet for 100 ms only").isZero();
+        assertThat(worker.untilDue()).isEqualTo(standard.quiet().minusMillis(100));
+        clock.advance(standard.quiet().minusMillis(100));
+        assertThat(worker.step()).isEqualTo(5);
+
+        // A steady trickle, never quiet: the first write goes (with the others) once it has waited the linger.
+        for (int i = 0; i < 10; i++) {
+            queueChange("salesforce", "b" + i);
+            assertThat(worker.step()).isZero();
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(worker.step()).isEqualTo(10);
+        assertThat(salesforce.sizes).containsExactly(5, 10);
+    }
+
+    @Test
+    void aFullBatchGoesOutWithoutLingering() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        for (int i = 0; i < 250; i++) queueChange("salesforce", "a" + i);
+
+        assertThat(worker.step()).isEqualTo(200);
+        assertThat(worker.step()).as("the rest waits for company").isZero();
+        assertThat(salesforce.sizes).containsExactly(200);
+    }
+
+    @Test
+    void aNewerValueForAWaitingWriteDoesNotPostponeIt() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        queueChange("salesforce", "acme");
+        clock.advance(Duration.ofMillis(900));
+        db.inTransaction(c -> store.enqueueIfChanged(c, "salesforce", "acme", "001acme", Map.of("score", 2),
+                clock.instant()));
+        clock.advance(Duration.ofMillis(100));
+
+        assertThat(worker.step()).isEqualTo(1);
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+    }
+
+    @Test
+    void slackAlertsDoNotLinger() {
+        Batches slack = new Batches("slack", 20);
+        ChannelDelivery worker = worker(slack, Linger.forChannel("slack", name -> Optional.empty()));
+        processorBusy = true;
+        db.inTransaction(c -> store.enqueue(c, "slack", "acme", "alert:1", Map.of("type", "alert"), clock.instant(), "alert:1"));
+
+        assertThat(worker.step()).isEqualTo(1);
+    }
+
+    @Test
+    void writesOfADeliveryCutShortComeDueAgainAfterTheLeaseAndGoOutOnce() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, Linger.NONE);
+        for (int i = 0; i < 3; i++) queueChange("salesforce", "a" + i);
+        // A worker claimed them and died before it could record the outcome (kill -9 mid-delivery).
+        db.inTransaction(c -> store.claimDue(c, clock.instant(), "salesforce", 200, OutboxDelivery.LEASE));
+
+        assertThat(worker.step()).isZero();
+        clock.advance(OutboxDelivery.LEASE);
+        assertThat(worker.step()).isEqualTo(3);
+        assertThat(worker.step()).isZero();
+        assertThat(salesforce.sizes).containsExactly(3);
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'DELIVERED'")).isEqualTo(3);
+    }
+
+    private ChannelDelivery worker(DeliveryChannel channel, Linger linger) {
+        return new ChannelDelivery(delivery, channel, linger, () -> processorBusy, clock);
+    }
+
+    private void queueChange(String channel, String account) {
+        db.inTransaction(c -> store.enqueueIfChanged(c, channel, account, "001" + account, Map.of("score", 1),
+                clock.instant()));
+    }
+
+    private static void drain(ChannelDelivery worker) {
+        while (worker.step() > 0) { }
+    }
+}
