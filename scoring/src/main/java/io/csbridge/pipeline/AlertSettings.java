@@ -36,7 +36,11 @@ public record AlertSettings(int snoozeDays, int digestHour, Map<String, String> 
                 config.apply("alerting.digest-hour").map(String::trim).map(Integer::parseInt).orElse(8), owners);
     }
 
-    /** The Slack user to mention for an owner: a Slack id as it is, else the configured one, else the owner as text. */
+    /**
+     * The Slack user to mention for an owner: a Slack id as it is, else the configured one (this mapping
+     * wins), else the owner as the CRM names them; the Slack connector looks an e-mail address up, and
+     * names anything else in plain text.
+     */
     public String slackUserOf(String owner) {
         if (owner == null || owner.isBlank()) return null;
         if (owner.matches("[UW][A-Z0-9]{2,}")) return owner;

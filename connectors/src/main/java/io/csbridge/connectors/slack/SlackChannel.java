@@ -11,11 +11,14 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import io.csbridge.account.AccountKeys;
+import io.csbridge.alerting.AlertThreads;
+import io.csbridge.alerting.SlackUserLookups;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
 import io.csbridge.health.AccountScore;
 import io.csbridge.pipeline.ChannelStatus;
+import io.csbridge.pipeline.Database.DatabaseException;
 import io.csbridge.pipeline.DeliveryChannel;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.OutboundWrite;
@@ -43,7 +46,9 @@ import java.util.logging.Logger;
  * writes. A write's fields say what it is: {@code type} = {@code alert} (an Alert's fields),
  * {@code digest} (a Digest's fields) or {@code action} ({@code channel}, {@code ts}, {@code action},
  * {@code user}, {@code at}, optional {@code text}: the alert after a button press, via chat.update).
- * At most one message per second per channel; 429 Retry-After honoured.
+ * At most one message per second per channel; 429 Retry-After honoured. Follow-ups of an alert (same
+ * dedupe key, rule + account) reply in the thread its first message started ({@link AlertThreads}, in
+ * the database, so a restart keeps it); owners are mentioned as {@link SlackOwners} resolves them.
  */
 @ApplicationScoped
 public class SlackChannel implements DeliveryChannel, ChannelStatus {
@@ -58,6 +63,8 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
 
     private SlackSettings settings;
     private SlackMessages messages;
+    private AlertThreads threads;
+    private SlackOwners owners;
     private Slack slack;
     private MethodsClient methods;
     private CircuitBreaker breaker;
@@ -66,27 +73,25 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
     private final Map<String, Instant> nextPost = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
     private volatile Instant lastSuccessAt;
-    /** Alert threads by dedupe key, so follow-ups land in the first alert's thread (kept in memory). */
-    private final Map<String, String> threads = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > 10_000;
-        }
-    };
 
     protected SlackChannel() {
         // for the CDI proxy
     }
 
     @Inject
-    public SlackChannel(Config config, Clock clock) {
-        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM);
+    public SlackChannel(Config config, Clock clock, AlertThreads threads, SlackUserLookups lookups) {
+        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, threads, lookups);
     }
 
-    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper) {
+    /**
+     * @param threads the alert threads, kept in the database
+     * @param lookups Slack's answers to owner e-mail lookups, kept in the database
+     */
+    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups) {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.threads = threads;
         this.messages = new SlackMessages(settings);
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
         if (settings.live()) {
@@ -97,6 +102,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
             this.slack = Slack.getInstance(config);
             this.methods = slack.methods(settings.botToken().get());
         }
+        this.owners = new SlackOwners(methods, lookups, settings.userLookupTtl(), clock);
     }
 
     /** Releases the SDK's HTTP client. */
@@ -115,7 +121,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         return "slack";
     }
 
-    /** Mode, the alert channel, a 429 pause, the circuit, the last message Slack accepted. Never the token. */
+    /** Mode, the alert channel, a 429 pause, the circuit, the last message Slack accepted, owner lookups. Never the token. */
     @Override
     public synchronized Map<String, Object> status() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -124,6 +130,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         if (clock.instant().isBefore(pausedUntil)) out.put("pausedUntil", pausedUntil.toString());
         out.put("circuit", breaker.status());
         if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
+        if (live()) out.put("userLookups", owners.status());
         return out;
     }
 
@@ -154,7 +161,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         List<VendorCall> calls = new ArrayList<>();
         for (OutboundWrite w : writes) {
             boolean update = "action".equals(w.fields().get("type"));
-            SlackMessages.Message m = render(w);
+            SlackMessages.Message m = render(w.fields());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("channel", m.channel());
             if (update) body.put("ts", w.fields().get("ts"));
@@ -166,11 +173,11 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         return calls;
     }
 
-    private SlackMessages.Message render(OutboundWrite w) {
-        Object type = w.fields().get("type");
-        if ("digest".equals(type)) return messages.digest(w.fields());
-        if ("action".equals(type)) return messages.afterAction(w.fields());
-        return messages.alert(w.fields());
+    private SlackMessages.Message render(Map<String, Object> fields) {
+        Object type = fields.get("type");
+        if ("digest".equals(type)) return messages.digest(fields);
+        if ("action".equals(type)) return messages.afterAction(fields);
+        return messages.alert(fields);
     }
 
     @Override
@@ -192,27 +199,38 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
     }
 
     private DeliveryOutcome deliverOne(OutboundWrite w) {
+        Map<String, Object> fields = new LinkedHashMap<>(w.fields());
         SlackMessages.Message m;
+        String thread;
         try {
-            m = render(w);
+            Duration wait = mentionOwners(fields, w.attempt() <= 1);
+            if (!wait.isZero()) {
+                return DeliveryOutcome.retry(w.outboxId(), "Slack users.lookupByEmail rate limited: the owner's mention waits", wait);
+            }
+        } catch (DatabaseException e) {
+            return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
+        }
+        try {
+            m = render(fields);
         } catch (RuntimeException e) {
             return DeliveryOutcome.rejected(w.outboxId(), "not a Slack alert, digest or action: " + e.getMessage());
+        }
+        try {
+            thread = m.threadKey() == null ? null : threads.threadOf(m.channel(), m.threadKey()).orElse(null);
+        } catch (DatabaseException e) {
+            return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
             pace(m.channel());
             SlackApiTextResponse response;
             if ("action".equals(w.fields().get("type"))) {
+                // the ts of the message whose button was pressed (a thread reply's own ts): chat.update needs no memory
                 response = methods.chatUpdate(ChatUpdateRequest.builder().channel(m.channel())
                         .ts(String.valueOf(w.fields().get("ts"))).text(m.text()).blocks(m.blocks()).build());
             } else {
-                String thread = m.threadKey() == null ? null : threads.get(m.channel() + "|" + m.threadKey());
                 ChatPostMessageResponse posted = methods.chatPostMessage(ChatPostMessageRequest.builder()
                         .channel(m.channel()).text(m.text()).blocks(m.blocks()).threadTs(thread).build());
-                if (posted.isOk() && thread == null && m.threadKey() != null) {
-                    synchronized (threads) {
-                        threads.put(m.channel() + "|" + m.threadKey(), posted.getTs());
-                    }
-                }
+                if (posted.isOk() && thread == null && m.threadKey() != null) startThread(m, posted.getTs());
                 response = posted;
             }
             return outcome(w, response);
@@ -249,7 +267,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         }
         if (error.equals("ratelimited") || error.equals("rate_limited")) {
             // the SDK hands a 429 back as ok:false with the HTTP headers attached
-            Duration after = retryAfter(header(response, "Retry-After"));
+            Duration after = retryAfter(header(response.getHttpResponseHeaders(), "Retry-After"));
             synchronized (this) {
                 pausedUntil = clock.instant().plus(after);
             }
@@ -271,8 +289,46 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         if (!wait.isZero()) sleeper.sleep(wait);
     }
 
-    private static String header(SlackApiTextResponse response, String name) {
-        Map<String, List<String>> headers = response.getHttpResponseHeaders();
+    /** Remembers the alert's thread; the message is out either way, so a failure here is logged, not retried. */
+    private void startThread(SlackMessages.Message m, String ts) {
+        try {
+            threads.started(m.channel(), m.threadKey(), ts, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Slack thread of " + m.threadKey() + " not recorded (follow-ups start a new one): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the Slack user to mention in place of the owner (an alert's, a digest's recipient, the
+     * pressed alert's) when {@link SlackOwners} knows one, and says how long to wait when the owner's
+     * e-mail lookup must wait (zero: go). A CS team wants the owner notified more than it wants the alert
+     * a minute sooner: a health alert is a signal of days, while an alert that only names its owner may go
+     * unseen in a busy channel. So a first attempt waits out Slack's Retry-After (the outbox retries it no
+     * sooner); a later attempt never waits again and names the owner in plain text, so the user directory
+     * can delay an alert once but never hold it back. The update after a press never waits.
+     */
+    @SuppressWarnings("unchecked")
+    private Duration mentionOwners(Map<String, Object> fields, boolean mayWait) {
+        if ("action".equals(fields.get("type"))) {
+            if (fields.get("alert") instanceof Map<?, ?> alert) {
+                Map<String, Object> pressed = new LinkedHashMap<>((Map<String, Object>) alert);
+                mentionOwner(pressed, false);
+                fields.put("alert", pressed);
+            }
+            return Duration.ZERO;
+        }
+        return mentionOwner(fields, mayWait);
+    }
+
+    private Duration mentionOwner(Map<String, Object> fields, boolean mayWait) {
+        Object owner = fields.get("owner");
+        if (owner == null) return Duration.ZERO;
+        SlackOwners.Mention mention = owners.mentionOf(owner.toString());
+        if (mention.slackUserId() != null) fields.put("owner", mention.slackUserId());
+        return mayWait ? mention.waitFor() : Duration.ZERO;
+    }
+
+    static String header(Map<String, List<String>> headers, String name) {
         if (headers == null) return null;
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (name.equalsIgnoreCase(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) return e.getValue().get(0);
@@ -280,7 +336,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         return null;
     }
 
-    private static Duration retryAfter(String header) {
+    static Duration retryAfter(String header) {
         try {
             return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
         } catch (RuntimeException e) { // absent or not a number

@@ -4,16 +4,22 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.csbridge.connectors.MutableClock;
 import io.csbridge.connectors.Settings;
+import io.csbridge.connectors.TestDatabase;
+import io.csbridge.pipeline.AlertThreadStore;
+import io.csbridge.pipeline.Database;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.Json;
 import io.csbridge.pipeline.OutboundWrite;
+import io.csbridge.pipeline.SlackUserLookupStore;
 import io.csbridge.pipeline.VendorCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +48,8 @@ class SlackChannelTest {
 
     final WireMockServer slack = new WireMockServer(options().dynamicPort());
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    /** Where the channel keeps alert threads and owner lookups: a real database, as in the server. */
+    Database db = TestDatabase.fresh();
     SlackChannel channel;
 
     @BeforeEach
@@ -65,7 +73,8 @@ class SlackChannelTest {
                 "slack.salesforce-url", "https://acme.lightning.force.com", "zendesk.url", "https://acme.zendesk.com",
                 "slack.channel-languages", "C0JAPAN=ja"));
         config.putAll(extra);
-        channel = new SlackChannel(SlackSettings.from(Settings.of(config)), clock, clock::advance);
+        channel = new SlackChannel(SlackSettings.from(Settings.of(config)), clock, clock::advance,
+                new AlertThreadStore(db), new SlackUserLookupStore(db));
     }
 
     static Map<String, Object> alert(String id, String channel) {
@@ -140,6 +149,58 @@ class SlackChannelTest {
         List<LoggedRequest> posts = slack.findAll(postRequestedFor(urlEqualTo(POST)));
         assertThat(form(posts.get(0))).doesNotContainKey("thread_ts");
         assertThat(form(posts.get(1))).containsEntry("thread_ts", "1772366400.000100");
+    }
+
+    @Test
+    void aFollowUpAfterARestartStillGoesIntoTheAlertsThread(@TempDir Path data) {
+        db = TestDatabase.file(data);
+        connect(Map.of());
+        channel.deliver(List.of(write(1, alert("a-1", null))));
+        channel.close();
+
+        // The server restarts: a new database object over the same file, new stores, a new channel.
+        db = TestDatabase.file(data);
+        channel = null;
+        connect(Map.of());
+        slack.stubFor(post(POST).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772370000.000200\"}")));
+        clock.advance(Duration.ofDays(3));
+        assertThat(channel.deliver(List.of(write(2, alert("a-2", null))))).extracting(DeliveryOutcome::result)
+                .containsExactly(DELIVERED);
+
+        List<LoggedRequest> posts = slack.findAll(postRequestedFor(urlEqualTo(POST)));
+        assertThat(posts).hasSize(2);
+        assertThat(form(posts.get(1))).containsEntry("thread_ts", "1772366400.000100");
+        // another account's alert of the same rule starts its own thread
+        channel.deliver(List.of(write(3, withKey(alert("b-1", null), "entered-red:globex"))));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(2))).doesNotContainKey("thread_ts");
+    }
+
+    @Test
+    void aFollowUpInAnotherChannelStartsItsOwnThreadThere() {
+        channel.deliver(List.of(write(1, alert("a-1", null))));
+        channel.deliver(List.of(write(2, alert("a-2", "C0JAPAN"))));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(1))).doesNotContainKey("thread_ts");
+    }
+
+    @Test
+    void aPressOnAFollowUpUpdatesThatReplyNotTheThreadsFirstMessage() {
+        channel.deliver(List.of(write(1, alert("a-1", null))));
+        slack.stubFor(post(POST).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772370000.000200\"}")));
+        channel.deliver(List.of(write(2, alert("a-2", null))));
+        Map<String, Object> press = new LinkedHashMap<>(Map.of("type", "action", "channel", "C0ALERTS",
+                "ts", "1772370000.000200", "action", "cs_ack", "user", "U0CSM", "at", "2026-03-01T12:05:00Z",
+                "alert", alert("a-2", null)));
+        assertThat(channel.deliver(List.of(write(3, press)))).extracting(DeliveryOutcome::result).containsExactly(DELIVERED);
+        Map<String, String> update = form(slack.findAll(postRequestedFor(urlEqualTo(UPDATE))).get(0));
+        assertThat(update).containsEntry("ts", "1772370000.000200").doesNotContainKey("thread_ts");
+        // and the thread is still the first message's
+        channel.deliver(List.of(write(4, alert("a-3", null))));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(2))).containsEntry("thread_ts", "1772366400.000100");
+    }
+
+    static Map<String, Object> withKey(Map<String, Object> alert, String dedupeKey) {
+        alert.put("dedupeKey", dedupeKey);
+        return alert;
     }
 
     @Test
@@ -232,6 +293,7 @@ class SlackChannelTest {
         Map<String, Object> status = channel.status();
         assertThat(status).containsKey("pausedUntil");
         assertThat((Map<String, Object>) status.get("circuit")).containsEntry("state", "CLOSED");
+        assertThat((Map<String, Object>) status.get("userLookups")).containsEntry("perMinute", 50);
         assertThat(status.toString()).doesNotContain("xoxb");
     }
 
@@ -248,7 +310,7 @@ class SlackChannelTest {
     @Test
     void withoutATokenTheSandboxRecordsThePostWithoutSecrets() {
         SlackChannel sandbox = new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.alert-channel", "C0ALERTS"))),
-                clock, clock::advance);
+                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db));
         assertThat(sandbox.live()).isFalse();
         List<VendorCall> calls = sandbox.preview(List.of(write(1, alert("a-1", null))));
         assertThat(calls).singleElement().satisfies(c -> {

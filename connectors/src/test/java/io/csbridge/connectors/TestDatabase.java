@@ -1,0 +1,33 @@
+package io.csbridge.connectors;
+
+import io.csbridge.pipeline.Database;
+import io.csbridge.pipeline.SchemaMigration;
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** A real database for what connectors remember, migrated as the server migrates it. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    /** A fresh in-memory H2 database. */
+    public static Database fresh() {
+        return open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The H2 file database in {@code dir}, as the server keeps it ({@code WRITE_DELAY=0}); opened anew each call. */
+    public static Database file(Path dir) {
+        return open("jdbc:h2:" + dir.toAbsolutePath().resolve("csbridge") + ";WRITE_DELAY=0");
+    }
+
+    private static Database open(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        SchemaMigration.migrate(ds);
+        return new Database(ds);
+    }
+}
