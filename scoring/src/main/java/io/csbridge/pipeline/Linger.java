@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * How long a channel's due writes wait for company, so that a burst fills the vendor's batches instead of
- * trickling out in part-filled calls. A full batch goes at once. Otherwise the writes go when the oldest
- * has waited {@code linger}, or sooner, once no more are on their way (the processor has caught up) and
- * none has arrived for {@code quiet}: a lone change is not held for the whole linger.
+ * trickling out in part-filled calls. A full batch goes at once. Otherwise the writes go when the first of
+ * them has waited {@code linger} since it was committed, or sooner, once no more are on their way (the
+ * processor has caught up) and none has arrived for {@code quiet}: a lone change is not held for the linger.
  *
  * @param linger the longest a due write waits for a fuller batch
  * @param quiet  how long nothing new must arrive, once the processor has caught up, before a partial batch goes
@@ -45,19 +45,28 @@ public record Linger(Duration linger, Duration quiet) {
     }
 
     /**
-     * When a channel's due writes should go out: at or before now means at once; empty when none is due.
+     * Due writes of one channel as its worker has seen them, from their commit on (not from the time the
+     * processor stamped them with, which can be a long batch earlier).
      *
-     * @param due        the channel's due writes, counted up to {@code fullBatch}
+     * @param count       how many are due (counted up to a full batch)
+     * @param since       when the worker first saw them waiting
+     * @param lastArrival when it last saw more arrive
+     */
+    public record Waiting(int count, Instant since, Instant lastArrival) {
+    }
+
+    /**
+     * When these waiting writes should go out: at or before now means at once.
+     *
      * @param fullBatch  what one delivery takes ({@link DeliveryChannel#maxBatch()})
      * @param moreComing whether events that may add writes are still being processed
      */
-    public Optional<Instant> deliverAt(OutboxStore.Due due, int fullBatch, boolean moreComing) {
-        if (due.count() == 0) return Optional.empty();
-        if (due.count() >= fullBatch) return Optional.of(due.oldestDue());
-        Instant waitedEnough = due.oldestDue().plus(linger);
-        if (moreComing) return Optional.of(waitedEnough);
-        Instant quietEnough = due.lastArrival().plus(quiet);
-        return Optional.of(quietEnough.isBefore(waitedEnough) ? quietEnough : waitedEnough);
+    public Instant deliverAt(Waiting waiting, int fullBatch, boolean moreComing) {
+        if (waiting.count() >= fullBatch) return waiting.since();
+        Instant waitedEnough = waiting.since().plus(linger);
+        if (moreComing) return waitedEnough;
+        Instant quietEnough = waiting.lastArrival().plus(quiet);
+        return quietEnough.isBefore(waitedEnough) ? quietEnough : waitedEnough;
     }
 
     private static Optional<Duration> millis(Function<String, Optional<String>> config, String name) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -73,16 +72,10 @@ public final class OutboxDelivery {
         return claimed.size();
     }
 
-    /**
-     * When this channel's due writes should go out under {@code linger}: at or before now means at once;
-     * empty when none is due.
-     *
-     * @param moreComing whether events that may add writes are still being processed
-     */
-    public Optional<Instant> deliveryTime(DeliveryChannel channel, Linger linger, boolean moreComing) {
+    /** How many of this channel's writes are due, counted up to what one delivery takes. */
+    public int countDue(DeliveryChannel channel) {
         int fullBatch = Math.max(1, channel.maxBatch());
-        OutboxStore.Due due = database.inTransaction(c -> store.due(c, clock.instant(), channel.name(), fullBatch));
-        return linger.deliverAt(due, fullBatch, moreComing);
+        return database.inTransaction(c -> store.countDue(c, clock.instant(), channel.name(), fullBatch));
     }
 
     /**

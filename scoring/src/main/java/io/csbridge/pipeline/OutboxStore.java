@@ -110,39 +110,18 @@ public final class OutboxStore {
         }
     }
 
-    /**
-     * A channel's due writes as the linger sees them.
-     *
-     * @param count       how many are due (counted up to a limit)
-     * @param oldestDue   when the longest-waiting one came due
-     * @param lastArrival when the newest change among them was queued (or a retried one came due again)
-     */
-    public record Due(int count, Instant oldestDue, Instant lastArrival) {
-        public static final Due NONE = new Due(0, null, null);
-    }
-
-    /** Looks at one channel's due writes, without claiming them: at most {@code upTo} are counted. */
-    public Due due(Connection c, Instant now, String channel, int upTo) throws SQLException {
-        int count = 0;
-        Instant oldest = null;
-        Instant last = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT next_attempt_at, created_at FROM outbox "
+    /** Counts one channel's due writes, without claiming them, up to {@code upTo}. */
+    public int countDue(Connection c, Instant now, String channel, int upTo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM outbox "
                 + "WHERE channel = ? AND status = 'PENDING' AND next_attempt_at <= ? "
-                + "ORDER BY next_attempt_at, id FETCH FIRST " + Math.max(1, upTo) + " ROWS ONLY")) {
+                + "FETCH FIRST " + Math.max(1, upTo) + " ROWS ONLY) due")) {
             ps.setString(1, channel);
             ps.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Instant dueAt = rs.getTimestamp(1).toInstant();
-                    Instant queuedAt = rs.getTimestamp(2).toInstant();
-                    Instant arrived = queuedAt.isAfter(dueAt) ? queuedAt : dueAt;
-                    if (oldest == null) oldest = dueAt;
-                    if (last == null || arrived.isAfter(last)) last = arrived;
-                    count++;
-                }
+                rs.next();
+                return rs.getInt(1);
             }
         }
-        return count == 0 ? Due.NONE : new Due(count, oldest, last);
     }
 
     /** A write claimed for delivery. */

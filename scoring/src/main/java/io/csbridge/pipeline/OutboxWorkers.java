@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -19,15 +18,15 @@ final class OutboxWorkers {
 
     /**
      * @param lingers    each channel's linger, by channel name
-     * @param moreComing whether events that may add writes are still being processed
+     * @param scoring    what the processor is doing: whether more writes may be on their way
      * @param idleMillis how often a worker looks again when it has not been nudged (retries coming due)
      */
     OutboxWorkers(OutboxDelivery delivery, List<DeliveryChannel> channels, Function<String, Linger> lingers,
-                  BooleanSupplier moreComing, Clock clock, long idleMillis) {
+                  ScoringProgress scoring, Clock clock, long idleMillis) {
         List<String> served = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
             served.add(channel.name());
-            ChannelDelivery turn = new ChannelDelivery(delivery, channel, lingers.apply(channel.name()), moreComing, clock);
+            ChannelDelivery turn = new ChannelDelivery(delivery, channel, lingers.apply(channel.name()), scoring, clock);
             workers.add(new PipelineWorker("outbox delivery to " + channel.name(), turn::step, idleMillis, turn::untilDue));
             threadNames.add("csbridge-outbox-" + channel.name());
         }

@@ -128,15 +128,21 @@ public class Pipeline {
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight();
         processing = new PipelineWorker("event processor", () -> {
-            long mark = inFlight.mark();
-            int n = processor.processBatch();
+            long mark = inFlight.starting();
+            int n;
+            try {
+                n = processor.processBatch();
+            } catch (RuntimeException e) {
+                inFlight.failed();
+                throw e;
+            }
             boolean caughtUp = inFlight.processed(n, mark);
             if (n > 0 || caughtUp) delivering.nudge();
             return n;
         }, 500);
         delivering = new OutboxWorkers(delivery, channelList(),
                 name -> Linger.forChannel(name, key -> config.getOptionalValue(key, String.class)),
-                inFlight::any, clock, 1_000);
+                inFlight, clock, 1_000);
         // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
         digesting = new PipelineWorker("alert digest", () -> {
             int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));

@@ -21,6 +21,13 @@ class ChannelDeliveryTest {
     final OutboxDelivery delivery = new OutboxDelivery(db, List::of, RetryPolicy.standard(), clock, 200);
     final Linger standard = Linger.forChannel("salesforce", name -> Optional.empty());
     boolean processorBusy;
+    boolean batchRunning;
+    long batchesFinished;
+    final ScoringProgress scoring = new ScoringProgress() {
+        public boolean eventsInFlight() { return processorBusy; }
+        public boolean batchRunning() { return batchRunning; }
+        public long batchesFinished() { return batchesFinished; }
+    };
 
     @Test
     void aBurstOfAThousandChangedAccountsCostsFiveSalesforceCallsAndOneZendeskDelivery() {
@@ -108,6 +115,78 @@ class ChannelDeliveryTest {
     }
 
     @Test
+    void writesStampedAtTheStartOfALongProcessorBatchStillWaitForCompanyAfterTheCommit() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
+        clock.advance(Duration.ofMillis(1900)); // a cold processor: the batch commits 1.9 s after its stamp
+
+        assertThat(worker.step()).isZero();
+        clock.advance(Duration.ofMillis(900));
+        for (int i = 100; i < 300; i++) queueChange("salesforce", "a" + i);
+        assertThat(worker.step()).isEqualTo(200);
+        assertThat(salesforce.sizes).containsExactly(200);
+    }
+
+    @Test
+    void aLingerThatRunsOutWhileTheProcessorIsInsideABatchWaitsForThatBatchsCommit() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
+        assertThat(worker.step()).isZero();
+        batchRunning = true; // a slow batch: it commits 1.8 s later
+        clock.advance(standard.linger());
+        assertThat(worker.step()).isZero();
+        assertThat(worker.untilDue()).isEqualTo(ChannelDelivery.HOLD_POLL);
+        clock.advance(Duration.ofMillis(800));
+        assertThat(worker.step()).isZero();
+
+        for (int i = 100; i < 300; i++) queueChange("salesforce", "a" + i);
+        batchesFinished++; // committed; the processor goes straight on to its next batch
+        assertThat(worker.step()).isEqualTo(200);
+        assertThat(salesforce.sizes).containsExactly(200);
+    }
+
+    @Test
+    void aLingeringBatchWaitsForOneProcessorCommitAtMost() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processorBusy = true;
+        queueChange("salesforce", "acme");
+        assertThat(worker.step()).isZero();
+        batchRunning = true;
+        clock.advance(standard.linger());
+        assertThat(worker.step()).isZero();
+        batchesFinished++; // that batch committed nothing for Salesforce; the next one is running
+
+        assertThat(worker.step()).isEqualTo(1);
+    }
+
+    @Test
+    void writesThatArriveWhileTheWorkerIsDeliveringHaveWaitedSinceTheDeliveryStarted() {
+        Batches zendesk = new Batches("zendesk", 1000) {
+            @Override
+            public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
+                queueChange("zendesk", "late"); // committed while the job-status poll runs
+                clock.advance(Duration.ofSeconds(2));
+                return super.deliver(writes);
+            }
+        };
+        Linger zendeskLinger = Linger.forChannel("zendesk", name -> Optional.empty());
+        ChannelDelivery worker = worker(zendesk, zendeskLinger);
+        processorBusy = true;
+        queueChange("zendesk", "first");
+        assertThat(worker.step()).isZero();
+        clock.advance(zendeskLinger.linger());
+        assertThat(worker.step()).isEqualTo(1);
+
+        assertThat(worker.step()).isZero();
+        assertThat(worker.untilDue()).isEqualTo(zendeskLinger.linger().minusSeconds(2));
+    }
+
+    @Test
     void aFullBatchGoesOutWithoutLingering() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
@@ -125,9 +204,11 @@ class ChannelDeliveryTest {
         ChannelDelivery worker = worker(salesforce, standard);
         processorBusy = true;
         queueChange("salesforce", "acme");
+        assertThat(worker.step()).isZero();
         clock.advance(Duration.ofMillis(900));
         db.inTransaction(c -> store.enqueueIfChanged(c, "salesforce", "acme", "001acme", Map.of("score", 2),
                 clock.instant()));
+        assertThat(worker.step()).isZero();
         clock.advance(Duration.ofMillis(100));
 
         assertThat(worker.step()).isEqualTo(1);
@@ -161,7 +242,7 @@ class ChannelDeliveryTest {
     }
 
     private ChannelDelivery worker(DeliveryChannel channel, Linger linger) {
-        return new ChannelDelivery(delivery, channel, linger, () -> processorBusy, clock);
+        return new ChannelDelivery(delivery, channel, linger, scoring, clock);
     }
 
     private void queueChange(String channel, String account) {

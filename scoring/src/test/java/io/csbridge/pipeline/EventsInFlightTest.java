@@ -10,28 +10,31 @@ class EventsInFlightTest {
 
     @Test
     void acceptedEventsAreInFlightUntilTheProcessorFindsNothingMore() {
-        assertThat(events.any()).isFalse();
+        assertThat(events.eventsInFlight()).isFalse();
         events.accepted();
-        assertThat(events.any()).isTrue();
-        assertThat(events.processed(200, events.mark())).isFalse();
-        assertThat(events.any()).isTrue();
-        assertThat(events.processed(0, events.mark())).as("caught up").isTrue();
-        assertThat(events.any()).isFalse();
-        assertThat(events.processed(0, events.mark())).as("already idle").isFalse();
+        assertThat(events.eventsInFlight()).isTrue();
+        assertThat(events.processed(200, events.starting())).isFalse();
+        assertThat(events.eventsInFlight()).isTrue();
+        assertThat(events.processed(0, events.starting())).as("caught up").isTrue();
+        assertThat(events.eventsInFlight()).isFalse();
+        assertThat(events.processed(0, events.starting())).as("already idle").isFalse();
     }
 
     @Test
     void eventsAcceptedWhileTheProcessorLookedKeepThemInFlight() {
         events.accepted();
-        long mark = events.mark();
+        long mark = events.starting();
+        assertThat(events.batchRunning()).isTrue();
         events.accepted(); // committed after the processor's claim
         assertThat(events.processed(0, mark)).isFalse();
-        assertThat(events.any()).isTrue();
+        assertThat(events.eventsInFlight()).isTrue();
+        assertThat(events.batchRunning()).isFalse();
+        assertThat(events.batchesFinished()).isOne();
     }
 
     @Test
     void eventsLeftFromBeforeARestartCountOnceTheProcessorFindsThem() {
-        assertThat(events.processed(50, events.mark())).isFalse();
-        assertThat(events.any()).isTrue();
+        assertThat(events.processed(50, events.starting())).isFalse();
+        assertThat(events.eventsInFlight()).isTrue();
     }
 }

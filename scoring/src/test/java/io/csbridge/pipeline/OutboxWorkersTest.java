@@ -51,7 +51,7 @@ class OutboxWorkersTest {
 
     private void start(List<DeliveryChannel> channels) {
         OutboxDelivery delivery = new OutboxDelivery(db, () -> channels, RetryPolicy.standard(), clock, 200);
-        workers = new OutboxWorkers(delivery, channels, name -> Linger.NONE, () -> false, clock, 50);
+        workers = new OutboxWorkers(delivery, channels, name -> Linger.NONE, ScoringProgress.IDLE, clock, 50);
         workers.start(Thread::new);
     }
 
