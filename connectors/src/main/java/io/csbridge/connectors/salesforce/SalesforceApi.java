@@ -25,6 +25,11 @@ interface SalesforceApi {
     Response createRecords(URI instance, @Param("version") String version, @Param("token") String token,
                            Map<String, Object> collection);
 
+    /** One User's e-mail address: an owner named by User Id is mentioned in Slack through it. */
+    @RequestLine("GET /services/data/{version}/sobjects/User/{id}?fields=Email")
+    @Headers({"Authorization: Bearer {token}", "Accept: application/json"})
+    Response user(URI instance, @Param("version") String version, @Param("token") String token, @Param("id") String id);
+
     /** The OAuth token endpoint on the login host; the body is the form-encoded grant. */
     interface OAuth {
         @RequestLine("POST /services/oauth2/token")

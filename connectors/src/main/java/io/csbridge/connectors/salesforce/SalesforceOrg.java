@@ -9,6 +9,7 @@ import feign.Retryer;
 import feign.Target;
 import feign.jackson.JacksonEncoder;
 import feign.http2client.Http2Client;
+import io.csbridge.alerting.OwnerDirectory;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.pipeline.DeliveryOutcome;
@@ -137,6 +138,55 @@ public class SalesforceOrg {
             breaker.failure();
             return retryAll(writes, "Salesforce unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     Duration.ZERO);
+        }
+    }
+
+    /**
+     * The Email of a Salesforce User (one GET on the User record), so an owner the CRM names by User Id
+     * can be mentioned in Slack. Goes through the same token, API budget and circuit as the writes.
+     *
+     * @return empty when the org has no such user
+     * @throws OwnerDirectory.Unavailable when the org cannot be asked now; nothing is known either way
+     */
+    public Optional<String> userEmail(String userId) throws OwnerDirectory.Unavailable {
+        if (!live()) throw new OwnerDirectory.Unavailable("Salesforce is in sandbox mode");
+        if (budget.deferral().isPresent()) {
+            throw new OwnerDirectory.Unavailable("Salesforce API budget reserve reached (usage " + budget.describe() + ")");
+        }
+        if (!breaker.waitBeforeCall().isZero()) throw new OwnerDirectory.Unavailable("Salesforce circuit open");
+        try {
+            SalesforceTokens.Session session = tokens.session();
+            Reply reply = readUser(session, userId);
+            if (reply.status == 401) reply = readUser(tokens.mint(session), userId);
+            if (reply.status == 200) {
+                breaker.success();
+                String email = reply.body.path("Email").asText("");
+                return email.isBlank() ? Optional.empty() : Optional.of(email);
+            }
+            if (reply.status == 404 || reply.status == 400) {
+                breaker.success(); // the org answered: no such user
+                return Optional.empty();
+            }
+            if (reply.status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
+                breaker.openFor(settings.limitBackoff());
+            } else {
+                breaker.failure();
+            }
+            throw new OwnerDirectory.Unavailable("Salesforce " + reply.error());
+        } catch (SalesforceTokens.TokenException e) {
+            breaker.failure();
+            throw new OwnerDirectory.Unavailable(e.getMessage());
+        } catch (FeignException | IOException e) {
+            breaker.failure();
+            throw new OwnerDirectory.Unavailable("Salesforce unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Reply readUser(SalesforceTokens.Session session, String userId) throws IOException {
+        String version = settings.dataPath().substring("/services/data/".length());
+        try (Response response = api.user(session.instanceUrl(), version, session.accessToken(), userId)) {
+            budget.observe(header(response, "Sforce-Limit-Info"));
+            return new Reply(response.status(), SalesforceTokens.readJson(response), Optional.empty());
         }
     }
 

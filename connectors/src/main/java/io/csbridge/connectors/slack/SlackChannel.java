@@ -12,6 +12,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import io.csbridge.account.AccountKeys;
 import io.csbridge.alerting.AlertThreads;
+import io.csbridge.alerting.OwnerDirectory;
 import io.csbridge.alerting.SlackUserLookups;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
@@ -79,15 +80,21 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
     }
 
     @Inject
-    public SlackChannel(Config config, Clock clock, AlertThreads threads, SlackUserLookups lookups) {
-        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, threads, lookups);
+    public SlackChannel(Config config, Clock clock, AlertThreads threads, SlackUserLookups lookups, OwnerDirectory directory) {
+        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, threads, lookups, directory);
+    }
+
+    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups) {
+        this(settings, clock, sleeper, threads, lookups, OwnerDirectory.NONE);
     }
 
     /**
      * @param threads the alert threads, kept in the database
      * @param lookups Slack's answers to owner e-mail lookups, kept in the database
+     * @param directory the CRM's users, for owners it names by user id (Salesforce OwnerId)
      */
-    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups) {
+    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups,
+                        OwnerDirectory directory) {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -102,7 +109,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
             this.slack = Slack.getInstance(config);
             this.methods = slack.methods(settings.botToken().get());
         }
-        this.owners = new SlackOwners(methods, lookups, settings.userLookupTtl(), clock);
+        this.owners = new SlackOwners(methods, lookups, directory, settings.userLookupTtl(), clock);
     }
 
     /** Releases the SDK's HTTP client. */

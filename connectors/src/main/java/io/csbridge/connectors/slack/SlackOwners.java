@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.users.UsersLookupByEmailRequest;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.model.User;
+import io.csbridge.alerting.OwnerDirectory;
 import io.csbridge.alerting.SlackUserLookups;
 import io.csbridge.connectors.RequestBudget;
 
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  * user id when {@code alerting.owner-slack-ids} maps the owner (that mapping wins), else as the CRM
  * names them. An e-mail address is looked up with {@code users.lookupByEmail} (scope
  * {@code users:read.email}) and Slack's answer, found or not ({@code users_not_found}), is kept in the
- * database for the TTL, so a burst of alerts asks once per address. Anything else (a name, a Salesforce
- * User Id without a mapping) is named in plain text.
+ * database for the TTL, so a burst of alerts asks once per address. A CRM user id (a Salesforce OwnerId)
+ * is first turned into the user's address by the CRM's {@link OwnerDirectory}, and the outcome is kept
+ * under the id for the same TTL. Anything else (a name) is named in plain text.
  */
 final class SlackOwners {
 
@@ -55,15 +57,17 @@ final class SlackOwners {
 
     private final MethodsClient methods;
     private final SlackUserLookups answers;
+    private final OwnerDirectory directory;
     private final Duration ttl;
     private final Clock clock;
     private final RequestBudget budget;
     private volatile Instant unavailableUntil = Instant.MIN;
 
     /** @param methods null in sandbox mode: owners are named, nobody is looked up */
-    SlackOwners(MethodsClient methods, SlackUserLookups answers, Duration ttl, Clock clock) {
+    SlackOwners(MethodsClient methods, SlackUserLookups answers, OwnerDirectory directory, Duration ttl, Clock clock) {
         this.methods = methods;
         this.answers = answers;
+        this.directory = directory;
         this.ttl = ttl;
         this.clock = clock;
         this.budget = new RequestBudget(LOOKUPS_PER_MINUTE, clock);
@@ -73,6 +77,7 @@ final class SlackOwners {
         if (owner == null || owner.isBlank()) return Mention.NAMED;
         String o = owner.trim();
         if (SLACK_USER.matcher(o).matches()) return Mention.of(o);
+        if (methods != null && directory.knows(o)) return mentionOfCrmUser(o);
         if (methods == null || !EMAIL.matcher(o).matches()) return Mention.NAMED;
         Instant now = clock.instant();
         Optional<SlackUserLookups.Answer> known = answers.last(o);
@@ -83,6 +88,41 @@ final class SlackOwners {
         Duration wait = budget.tryAcquire();
         if (!wait.isZero()) return known.isPresent() ? stale : new Mention(null, wait);
         return lookUp(o, now, stale, known.isPresent());
+    }
+
+    /** A CRM user id: its address from the CRM, then the address's Slack user; the outcome kept under the id. */
+    private Mention mentionOfCrmUser(String id) {
+        Instant now = clock.instant();
+        String key = crmUserKey(id);
+        Optional<SlackUserLookups.Answer> known = answers.last(key);
+        if (known.isPresent() && known.get().at().plus(ttl).isAfter(now)) return Mention.of(known.get().slackUserId());
+        Mention stale = known.map(a -> Mention.of(a.slackUserId())).orElse(Mention.NAMED);
+        Optional<String> email;
+        try {
+            email = directory.emailOf(id);
+        } catch (OwnerDirectory.Unavailable e) {
+            LOG.fine(() -> "owner " + id + " not resolved now: " + e.getMessage());
+            return stale;
+        }
+        if (email.isEmpty()) {
+            answers.remember(key, new SlackUserLookups.Answer(null, now));
+            return Mention.NAMED;
+        }
+        Mention byEmail = mentionOf(email.get());
+        // Keep the outcome under the id only once Slack has answered for the address (not while it cannot be asked).
+        answers.last(email.get()).filter(a -> !a.at().isBefore(now))
+                .ifPresent(a -> answers.remember(key, new SlackUserLookups.Answer(a.slackUserId(), now)));
+        return byEmail;
+    }
+
+    /**
+     * The key a CRM user id's answer is kept under. The store folds case (e-mail addresses), but
+     * Salesforce's 15-character ids are case-sensitive: the key carries the id's upper-case positions.
+     */
+    static String crmUserKey(String id) {
+        long upper = 0;
+        for (int i = 0; i < id.length() && i < 63; i++) if (Character.isUpperCase(id.charAt(i))) upper |= 1L << i;
+        return "crm-user:" + id + "/" + Long.toHexString(upper);
     }
 
     private Mention lookUp(String email, Instant now, Mention stale, boolean hasStale) {

@@ -5,6 +5,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.csbridge.connectors.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
+import io.csbridge.connectors.salesforce.SalesforceOrg;
+import io.csbridge.connectors.salesforce.SalesforceSettings;
+import io.csbridge.connectors.salesforce.SalesforceUsers;
 import io.csbridge.pipeline.AlertThreadStore;
 import io.csbridge.pipeline.Database;
 import io.csbridge.pipeline.DeliveryOutcome;
@@ -25,10 +28,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.csbridge.connectors.slack.SlackChannelTest.POST;
 import static io.csbridge.connectors.slack.SlackChannelTest.UPDATE;
@@ -243,5 +249,114 @@ class SlackOwnerMentionTest {
         assertThat(form(posts().get(1)).get("blocks")).contains("Owner: joe@acme.com");
         assertThat(logged).anySatisfy(m -> assertThat(m).contains("missing_scope").contains("users:read.email"));
         assertThat(String.join("\n", logged)).doesNotContain("xoxb");
+    }
+    // Owners as Salesforce names them (OwnerId 005...): the User's e-mail from a Salesforce fake, then Slack.
+
+    static final String OWNER_ID = "005xx0000012345AAA";
+    static final String OWNER_READ = "/services/data/v66.0/sobjects/User/" + OWNER_ID;
+
+    WireMockServer salesforce() {
+        WireMockServer sf = new WireMockServer(options().dynamicPort());
+        sf.start();
+        sf.stubFor(post("/services/oauth2/token").willReturn(okJson("{\"access_token\":\"00Dxx!tok\",\"instance_url\":\""
+                + sf.baseUrl() + "\",\"token_type\":\"Bearer\"}")));
+        return sf;
+    }
+
+    SlackChannel connectWithSalesforce(WireMockServer sf) {
+        SalesforceUsers users = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of(
+                "salesforce.login-url", sf.baseUrl(), "salesforce.client-id", "c", "salesforce.client-secret", "s"))), clock));
+        return new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.api-url", slack.baseUrl() + "/api/",
+                "slack.bot-token", "xoxb-secret", "slack.alert-channel", "C0ALERTS", "slack.user-lookup-ttl-hours", "24"))),
+                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db), users);
+    }
+
+    @Test
+    void anOwnerNamedBySalesforceUserIdIsMentionedThroughThatUsersEmail() {
+        WireMockServer sf = salesforce();
+        try {
+            sf.stubFor(get(urlPathEqualTo(OWNER_READ)).willReturn(okJson("{\"Email\":\"jane@acme.com\",\"Id\":\"" + OWNER_ID + "\"}")));
+            slack.stubFor(post(LOOKUP).willReturn(okJson(JANE)));
+            channel.close();
+            channel = connectWithSalesforce(sf);
+
+            assertThat(channel.deliver(List.of(attempt(1, 1, ownedBy(OWNER_ID, "a-1", "entered-red:acme")))))
+                    .extracting(DeliveryOutcome::result).containsExactly(DELIVERED);
+
+            assertThat(form(lookups().get(0))).containsEntry("email", "jane@acme.com");
+            assertThat(form(posts().get(0)).get("blocks")).contains("<@W0JANE>").doesNotContain(OWNER_ID);
+        } finally {
+            sf.stop();
+        }
+    }
+
+    @Test
+    void aBurstOfAlertsForOneSalesforceOwnerCostsOneUserReadAndOneLookupEvenAcrossARestart() {
+        WireMockServer sf = salesforce();
+        try {
+            sf.stubFor(get(urlPathEqualTo(OWNER_READ)).willReturn(okJson("{\"Email\":\"jane@acme.com\"}")));
+            slack.stubFor(post(LOOKUP).willReturn(okJson(JANE)));
+            channel.close();
+            channel = connectWithSalesforce(sf);
+            channel.deliver(List.of(attempt(1, 1, ownedBy(OWNER_ID, "a-1", "entered-red:acme")),
+                    attempt(1, 2, ownedBy(OWNER_ID, "a-2", "entered-red:globex"))));
+            channel.close();
+            channel = connectWithSalesforce(sf);
+            clock.advance(Duration.ofHours(23));
+            channel.deliver(List.of(attempt(1, 3, ownedBy(OWNER_ID, "a-3", "entered-red:initech"))));
+
+            assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(OWNER_READ)))).hasSize(1);
+            assertThat(lookups()).hasSize(1);
+            assertThat(posts()).hasSize(3).allSatisfy(p -> assertThat(form(p).get("blocks")).contains("<@W0JANE>"));
+        } finally {
+            sf.stop();
+        }
+    }
+
+    @Test
+    void whileSalesforceCannotAnswerTheOwnerIsNamedAndAskedAgainOnTheNextAlert() {
+        WireMockServer sf = salesforce();
+        try {
+            sf.stubFor(get(urlPathEqualTo(OWNER_READ)).willReturn(aResponse().withStatus(503)));
+            channel.close();
+            channel = connectWithSalesforce(sf);
+            assertThat(channel.deliver(List.of(attempt(1, 1, ownedBy(OWNER_ID, "a-1", "entered-red:acme")))))
+                    .extracting(DeliveryOutcome::result).containsExactly(DELIVERED);
+            assertThat(form(posts().get(0)).get("blocks")).contains("Owner: " + OWNER_ID);
+            assertThat(lookups()).isEmpty();
+
+            sf.stubFor(get(urlPathEqualTo(OWNER_READ)).willReturn(okJson("{\"Email\":\"jane@acme.com\"}")));
+            slack.stubFor(post(LOOKUP).willReturn(okJson(JANE)));
+            channel.deliver(List.of(attempt(1, 2, ownedBy(OWNER_ID, "a-2", "entered-red:globex"))));
+            assertThat(form(posts().get(1)).get("blocks")).contains("<@W0JANE>");
+        } finally {
+            sf.stop();
+        }
+    }
+
+    @Test
+    void aSalesforceUserWhoseAddressSlackDoesNotKnowIsNamedAndNeitherIsAskedAgainWithinTheTtl() {
+        WireMockServer sf = salesforce();
+        try {
+            sf.stubFor(get(urlPathEqualTo(OWNER_READ)).willReturn(okJson("{\"Email\":\"contractor@partner.example\"}")));
+            slack.stubFor(post(LOOKUP).willReturn(okJson("{\"ok\":false,\"error\":\"users_not_found\"}")));
+            channel.close();
+            channel = connectWithSalesforce(sf);
+            channel.deliver(List.of(attempt(1, 1, ownedBy(OWNER_ID, "a-1", "entered-red:acme"))));
+            clock.advance(Duration.ofHours(1));
+            channel.deliver(List.of(attempt(1, 2, ownedBy(OWNER_ID, "a-2", "entered-red:globex"))));
+
+            assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(OWNER_READ)))).hasSize(1);
+            assertThat(lookups()).hasSize(1);
+            assertThat(posts()).allSatisfy(p -> assertThat(form(p).get("blocks")).doesNotContain("<@"));
+        } finally {
+            sf.stop();
+        }
+    }
+
+    @Test
+    void salesforceIdsThatDifferOnlyInCaseAreKeptApart() {
+        assertThat(SlackOwners.crmUserKey("005xx0000012345")).isNotEqualToIgnoringCase(SlackOwners.crmUserKey("005XX0000012345"));
+        assertThat(SlackOwners.crmUserKey("005xx0000012345")).isEqualTo(SlackOwners.crmUserKey("005xx0000012345"));
     }
 }

@@ -1,0 +1,42 @@
+package io.csbridge.connectors.salesforce;
+
+import io.csbridge.alerting.OwnerDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Salesforce's user directory for alerts: an Account's OwnerId ({@code 005...}, as Outbound Messages
+ * send it) to that User's e-mail address. Callers keep the answers (Slack mentions keep them for
+ * {@code slack.user-lookup-ttl-hours}), so an owner costs one API call a day at most.
+ */
+@ApplicationScoped
+public class SalesforceUsers implements OwnerDirectory {
+
+    /** A User Id: key prefix 005, 15 or 18 characters. */
+    private static final Pattern USER_ID = Pattern.compile("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?");
+
+    private SalesforceOrg org;
+
+    protected SalesforceUsers() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public SalesforceUsers(SalesforceOrg org) {
+        this.org = org;
+    }
+
+    @Override
+    public boolean knows(String ownerId) {
+        return ownerId != null && USER_ID.matcher(ownerId.trim()).matches();
+    }
+
+    @Override
+    public Optional<String> emailOf(String ownerId) throws Unavailable {
+        if (!knows(ownerId)) return Optional.empty();
+        return org.userEmail(ownerId.trim());
+    }
+}
