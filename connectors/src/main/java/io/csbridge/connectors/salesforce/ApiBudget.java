@@ -32,22 +32,38 @@ final class ApiBudget {
         this.clock = clock;
     }
 
-    /** Records the usage a response reported. */
-    synchronized void observe(String limitInfo) {
-        if (limitInfo == null) return;
+    /**
+     * Records the usage a response reported.
+     *
+     * @return true when this usage is the one that reached the reserve (writes were flowing until now)
+     */
+    synchronized boolean observe(String limitInfo) {
+        if (limitInfo == null) return false;
         Matcher m = API_USAGE.matcher(limitInfo);
-        if (!m.find()) return;
+        if (!m.find()) return false;
         used = Long.parseLong(m.group(1));
         limit = Long.parseLong(m.group(2));
         if (exhausted()) {
-            if (deferredUntil == null) {
+            boolean reached = deferredUntil == null;
+            if (reached) {
                 LOG.warning(() -> "Salesforce API usage " + used + "/" + limit + " reached CS Bridge's share ("
                         + (100 - reservePercent) + "%): writes are deferred");
             }
             deferredUntil = clock.instant().plus(recheck);
-        } else {
-            deferredUntil = null;
+            return reached;
         }
+        deferredUntil = null;
+        return false;
+    }
+
+    /** What an operator is told when the reserve is reached. */
+    synchronized java.util.Map<String, Object> notice() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("used", used);
+        out.put("limit", limit);
+        out.put("share", 100 - reservePercent);
+        if (deferredUntil != null) out.put("until", deferredUntil.toString());
+        return out;
     }
 
     /** Empty when a call may go out, else how long to wait. */

@@ -14,8 +14,10 @@ import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.Json;
+import io.csbridge.pipeline.OperatorNotice;
 import io.csbridge.pipeline.OutboundWrite;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -54,18 +57,25 @@ public class SalesforceOrg {
     private CircuitBreaker breaker;
     private Clock clock;
     private volatile java.time.Instant lastSuccessAt;
+    private Consumer<OperatorNotice> notices;
 
     protected SalesforceOrg() {
         // for the CDI proxy
     }
 
     @Inject
-    public SalesforceOrg(Config config, Clock clock) {
-        this(SalesforceSettings.from(Settings.from(config)), clock);
+    public SalesforceOrg(Config config, Clock clock, Event<OperatorNotice> notices) {
+        this(SalesforceSettings.from(Settings.from(config)), clock, notices::fire);
     }
 
     public SalesforceOrg(SalesforceSettings settings, Clock clock) {
+        this(settings, clock, notice -> { });
+    }
+
+    /** @param notices told when the API reserve is reached or the org's allowance is exhausted */
+    public SalesforceOrg(SalesforceSettings settings, Clock clock, Consumer<OperatorNotice> notices) {
         this.settings = settings;
+        this.notices = notices;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
         Request.Options options = new Request.Options(settings.timeout().toMillis(), TimeUnit.MILLISECONDS,
                 settings.timeout().toMillis(), TimeUnit.MILLISECONDS, false);
@@ -169,6 +179,7 @@ public class SalesforceOrg {
             }
             if (reply.status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
                 breaker.openFor(settings.limitBackoff());
+                tell(OperatorNotice.SALESFORCE_REQUEST_LIMIT, Map.of("until", clock.instant().plus(settings.limitBackoff()).toString()));
             } else {
                 breaker.failure();
             }
@@ -182,10 +193,22 @@ public class SalesforceOrg {
         }
     }
 
+    private void observeUsage(Response response) {
+        if (budget.observe(header(response, "Sforce-Limit-Info"))) tell(OperatorNotice.SALESFORCE_API_RESERVE, budget.notice());
+    }
+
+    private void tell(String kind, Map<String, Object> values) {
+        try {
+            notices.accept(new OperatorNotice(kind, values, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warning("operator notice " + kind + " not raised: " + e.getMessage());
+        }
+    }
+
     private Reply readUser(SalesforceTokens.Session session, String userId) throws IOException {
         String version = settings.dataPath().substring("/services/data/".length());
         try (Response response = api.user(session.instanceUrl(), version, session.accessToken(), userId)) {
-            budget.observe(header(response, "Sforce-Limit-Info"));
+            observeUsage(response);
             return new Reply(response.status(), SalesforceTokens.readJson(response), Optional.empty());
         }
     }
@@ -210,7 +233,7 @@ public class SalesforceOrg {
         try (Response response = update
                 ? api.updateRecords(session.instanceUrl(), version, session.accessToken(), body)
                 : api.createRecords(session.instanceUrl(), version, session.accessToken(), body)) {
-            budget.observe(header(response, "Sforce-Limit-Info"));
+            observeUsage(response);
             Optional<Duration> retryAfter = Optional.ofNullable(header(response, "Retry-After"))
                     .flatMap(SalesforceOrg::seconds);
             return new Reply(response.status(), SalesforceTokens.readJson(response), retryAfter);
@@ -227,6 +250,7 @@ public class SalesforceOrg {
         if (status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
             LOG.severe(() -> "Salesforce REQUEST_LIMIT_EXCEEDED: no writes for " + settings.limitBackoff());
             breaker.openFor(settings.limitBackoff());
+            tell(OperatorNotice.SALESFORCE_REQUEST_LIMIT, Map.of("until", clock.instant().plus(settings.limitBackoff()).toString()));
             return retryAll(writes, reply.error(), settings.limitBackoff());
         }
         if (status == 400 || status == 404) {

@@ -183,6 +183,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
     private SlackMessages.Message render(Map<String, Object> fields) {
         Object type = fields.get("type");
         if ("digest".equals(type)) return messages.digest(fields);
+        if ("notice".equals(type)) return messages.notice(fields);
         if ("action".equals(type)) return messages.afterAction(fields);
         return messages.alert(fields);
     }
@@ -220,7 +221,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         try {
             m = render(fields);
         } catch (RuntimeException e) {
-            return DeliveryOutcome.rejected(w.outboxId(), "not a Slack alert, digest or action: " + e.getMessage());
+            return DeliveryOutcome.rejected(w.outboxId(), "not a Slack alert, digest, notice or action: " + e.getMessage());
         }
         try {
             thread = m.threadKey() == null ? null : threads.threadOf(m.channel(), m.threadKey()).orElse(null);

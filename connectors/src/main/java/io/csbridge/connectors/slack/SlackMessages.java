@@ -85,6 +85,27 @@ final class SlackMessages {
         return new Message(channel, headline, blocks, str(f, "dedupeKey", null));
     }
 
+    /**
+     * An operator notice (the Salesforce API reserve reached ...): one line saying what happened, what
+     * CS Bridge does about it and until when, in the operator channel's language. No buttons, no thread.
+     */
+    Message notice(Map<String, Object> f) {
+        String channel = settings.operatorChannel().orElse(channelFor(f));
+        String lang = settings.languageOf(channel);
+        Map<String, Object> values = new java.util.HashMap<>();
+        f.forEach((k, v) -> values.put(k, v instanceof Number ? number(v) : String.valueOf(v)));
+        for (String instant : List.of("until", "at")) {
+            Object v = f.get(instant);
+            if (v != null) {
+                values.put(instant, TIME.withZone("ja".equalsIgnoreCase(lang) ? ZoneId.of("Asia/Tokyo") : ZoneId.of("UTC"))
+                        .format(Instant.parse(v.toString())));
+            }
+        }
+        String text = SlackTexts.text(lang, "notice." + str(f, "kind", "unknown"), values);
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(":warning: " + escape(text)))));
+        return new Message(channel, text, blocks, null);
+    }
+
     @SuppressWarnings("unchecked")
     Message digest(Map<String, Object> f) {
         String owner = str(f, "owner", null);

@@ -13,13 +13,14 @@ import java.util.Optional;
  * @param channelLanguages per-channel language, from {@code slack.channel-languages=C0123=ja,C0456=en}
  * @param salesforceUrl    the org's Lightning URL for Account links, e.g. https://acme.lightning.force.com
  * @param snoozeDays       what {@code cs_snooze} does ({@code alerting.snooze-days}, the processor's setting too)
+ * @param operatorChannel  where operator notices go ({@code slack.operator-channel}, else the alert channel)
  * @param userLookupTtl    how long Slack's answer to an owner's e-mail lookup (a user, or none) is trusted
  *                         ({@code slack.user-lookup-ttl-hours}, 24)
  */
 public record SlackSettings(String apiUrl, Optional<String> botToken, Optional<String> alertChannel,
                             String language, Map<String, String> channelLanguages, Optional<String> salesforceUrl,
                             Optional<String> zendeskUrl, int circuitFailures, Duration circuitOpen, int snoozeDays,
-                            Duration userLookupTtl) {
+                            Duration userLookupTtl, Optional<String> operatorChannel) {
 
     public static SlackSettings from(Settings s) {
         Map<String, String> languages = new HashMap<>();
@@ -35,7 +36,8 @@ public record SlackSettings(String apiUrl, Optional<String> botToken, Optional<S
                 s.getSeconds("slack.circuit-breaker.open-seconds", Duration.ofSeconds(60)),
                 s.getInt("alerting.snooze-days", 7),
                 s.get("slack.user-lookup-ttl-hours").map(h -> Duration.ofSeconds(Math.round(Double.parseDouble(h) * 3600)))
-                        .orElse(Duration.ofHours(24)));
+                        .orElse(Duration.ofHours(24)),
+                s.get("slack.operator-channel"));
     }
 
     public boolean live() {

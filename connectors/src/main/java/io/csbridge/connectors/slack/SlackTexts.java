@@ -26,6 +26,12 @@ final class SlackTexts {
             Map.entry("done.cs_create_task", "Salesforce task created by {user} at {time}"),
             Map.entry("done.cs_create_task.none", "{user} asked for a task at {time}, but no Salesforce Account is linked"),
             Map.entry("digest", "Daily digest for {day}: {count} alerts"),
+            Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: Salesforce API usage is {used} of {limit} today, "
+                    + "CS Bridge's share ({share}%) is used up. Its Salesforce writes wait until {until} and go out then; "
+                    + "nothing is lost. To write sooner, lower salesforce.api-reserve-percent or raise the org's allowance."),
+            Map.entry("notice.SALESFORCE_REQUEST_LIMIT", "CS Bridge: Salesforce refused a call with REQUEST_LIMIT_EXCEEDED: the "
+                    + "org's daily API allowance is exhausted for every integration. CS Bridge's writes wait until {until} "
+                    + "and go out then; nothing is lost."),
             Map.entry("unknown", "unknown"));
 
     private static final Map<String, String> JA = Map.ofEntries(
@@ -49,6 +55,12 @@ final class SlackTexts {
             Map.entry("done.cs_create_task", "{user} が {time} に Salesforce タスクを作成しました"),
             Map.entry("done.cs_create_task.none", "{user} が {time} にタスクを依頼しましたが、Salesforce 取引先が紐付いていません"),
             Map.entry("digest", "{day} のダイジェスト: アラート {count} 件"),
+            Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: 本日の Salesforce API 使用量が {limit} 中 {used} に達し、"
+                    + "CS Bridge の割り当て({share}%)を使い切りました。Salesforce への書き込みは {until} まで待機し、その後に送信されます"
+                    + "(データは失われません)。早く書き込むには salesforce.api-reserve-percent を下げるか、組織の上限を引き上げてください。"),
+            Map.entry("notice.SALESFORCE_REQUEST_LIMIT", "CS Bridge: Salesforce が REQUEST_LIMIT_EXCEEDED で呼び出しを拒否しました。"
+                    + "組織の1日の API 上限に達し、すべての連携が影響を受けています。CS Bridge の書き込みは {until} まで待機し、"
+                    + "その後に送信されます(データは失われません)。"),
             Map.entry("unknown", "不明"));
 
     private SlackTexts() {

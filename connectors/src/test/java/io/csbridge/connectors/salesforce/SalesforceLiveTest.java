@@ -8,6 +8,7 @@ import io.csbridge.connectors.Settings;
 import io.csbridge.health.Band;
 import io.csbridge.pipeline.DeliveryOutcome;
 import io.csbridge.pipeline.Json;
+import io.csbridge.pipeline.OperatorNotice;
 import io.csbridge.pipeline.OutboundWrite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ class SalesforceLiveTest {
     final WireMockServer sf = new WireMockServer(options().dynamicPort());
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     SalesforceOrg org;
+    final List<OperatorNotice> notices = new ArrayList<>();
     SalesforceChannel channel;
 
     @BeforeEach
@@ -69,7 +71,7 @@ class SalesforceLiveTest {
     void connect(Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("salesforce.login-url", sf.baseUrl());
-        org = new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock);
+        org = new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock, notices::add);
         channel = new SalesforceChannel(org);
     }
 
@@ -221,6 +223,39 @@ class SalesforceLiveTest {
         clock.advance(Duration.ofMinutes(16));
         assertThat(results(channel.deliver(writes(2)))).containsExactly(DELIVERED, DELIVERED);
         assertThat(results(channel.deliver(writes(2)))).containsExactly(DELIVERED, DELIVERED);
+    }
+
+    @Test
+    void reachingTheReserveTellsTheOperatorOnceWithUsageAndUntilWhenWritesWait() {
+        sf.stubFor(patch(COLLECTIONS).willReturn(okJson(saveResults(2))
+                .withHeader("Sforce-Limit-Info", "api-usage=60000/100000")));
+        channel.deliver(writes(2));
+        assertThat(notices).isEmpty();
+
+        sf.stubFor(patch(COLLECTIONS).willReturn(okJson(saveResults(2))
+                .withHeader("Sforce-Limit-Info", "api-usage=80500/100000")));
+        channel.deliver(writes(2));
+        clock.advance(Duration.ofMinutes(16));
+        channel.deliver(writes(2)); // the re-check: still in the reserve, already told
+
+        assertThat(notices).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(OperatorNotice.SALESFORCE_API_RESERVE);
+            assertThat(n.values()).containsEntry("used", 80500L).containsEntry("limit", 100000L).containsEntry("share", 80)
+                    .containsEntry("until", "2026-03-01T12:15:00Z");
+            assertThat(n.values().toString()).doesNotContain("s3cret").doesNotContain("00Dxx");
+        });
+    }
+
+    @Test
+    void anExhaustedOrgAllowanceTellsTheOperator() {
+        sf.stubFor(patch(COLLECTIONS).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]")));
+        channel.deliver(writes(1));
+
+        assertThat(notices).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(OperatorNotice.SALESFORCE_REQUEST_LIMIT);
+            assertThat(n.values()).containsKey("until");
+        });
     }
 
     @Test

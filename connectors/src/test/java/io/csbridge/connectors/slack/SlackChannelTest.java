@@ -318,4 +318,38 @@ class SlackChannelTest {
             assertThat(c.body()).contains("cs_create_task").contains("C0ALERTS").doesNotContain("xoxb");
         });
     }
+    static Map<String, Object> reserveNotice() {
+        return new LinkedHashMap<>(Map.of("type", "notice", "kind", "SALESFORCE_API_RESERVE", "used", 80500, "limit", 100000,
+                "share", 80, "until", "2026-03-01T12:15:00Z", "at", "2026-03-01T12:00:00Z"));
+    }
+
+    @Test
+    void anOperatorNoticeGoesToTheOperatorChannelSayingWhatWaitsAndUntilWhenWithoutButtons() {
+        connect(Map.of("slack.operator-channel", "C0OPS"));
+        assertThat(channel.deliver(List.of(new OutboundWrite(1, "operator", "notice:SALESFORCE_API_RESERVE", reserveNotice(),
+                clock.instant(), 1)))).extracting(DeliveryOutcome::result).containsExactly(DeliveryOutcome.Result.DELIVERED);
+
+        Map<String, String> posted = form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(0));
+        assertThat(posted).containsEntry("channel", "C0OPS").doesNotContainKey("thread_ts");
+        assertThat(posted.get("text")).contains("80500 of 100000").contains("(80%)").contains("2026-03-01 12:15 UTC")
+                .contains("nothing is lost");
+        assertThat(posted.get("blocks")).doesNotContain("cs_ack").doesNotContain("xoxb");
+    }
+
+    @Test
+    void anOperatorNoticeInAJapaneseChannelIsInJapaneseWithTokyoTime() {
+        connect(Map.of("slack.operator-channel", "C0JAPAN"));
+        channel.deliver(List.of(new OutboundWrite(1, "operator", "notice:SALESFORCE_API_RESERVE", reserveNotice(),
+                clock.instant(), 1)));
+
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(0)).get("text"))
+                .contains("割り当て(80%)").contains("2026-03-01 21:15 JST");
+    }
+
+    @Test
+    void withoutAnOperatorChannelNoticesGoToTheAlertChannel() {
+        channel.deliver(List.of(new OutboundWrite(1, "operator", "notice:SALESFORCE_API_RESERVE", reserveNotice(),
+                clock.instant(), 1)));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(0))).containsEntry("channel", "C0ALERTS");
+    }
 }
