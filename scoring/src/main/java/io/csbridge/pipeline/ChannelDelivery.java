@@ -58,8 +58,7 @@ final class ChannelDelivery {
             lastArrival = now;
         }
         seen = due;
-        Instant at = linger.deliverAt(new Linger.Waiting(due, waitingSince, lastArrival), fullBatch,
-                scoring.eventsInFlight());
+        Instant at = linger.deliverAt(new Linger.Waiting(due, waitingSince, lastArrival), fullBatch, scoring.state());
         if (at.isAfter(now)) {
             next = at;
             return 0;

@@ -4,16 +4,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether events this node accepted may still turn into outbox writes: from the inbox's commit until the
- * processor looks and finds nothing new, and whether a batch is being processed right now. While events
- * are in flight the delivery lets a partial batch linger for them; when the processor catches up, the
- * rest of a burst can go at once.
+ * processor looks and finds nothing new; whether its last batch was full (more are already waiting); and
+ * whether a batch is being processed right now. While events are in flight the delivery lets a partial
+ * batch linger for them; when the processor catches up, the rest of a burst can go at once.
  */
 final class EventsInFlight implements ScoringProgress {
 
+    private final int batchSize;
     private final AtomicLong accepted = new AtomicLong();
     private volatile boolean inFlight;
+    private volatile boolean backlog;
     private volatile boolean running;
     private volatile long finished;
+
+    /** @param batchSize the most events the processor takes in one batch */
+    EventsInFlight(int batchSize) {
+        this.batchSize = batchSize;
+    }
 
     /** The inbox committed new events. */
     synchronized void accepted() {
@@ -35,6 +42,7 @@ final class EventsInFlight implements ScoringProgress {
     synchronized boolean processed(int n, long mark) {
         running = false;
         finished++;
+        backlog = n >= batchSize;
         if (n > 0) {
             inFlight = true;
             return false;
@@ -49,12 +57,14 @@ final class EventsInFlight implements ScoringProgress {
     /** The batch failed (the database may be down): nothing is known to be coming. */
     synchronized void failed() {
         running = false;
+        backlog = false;
         finished++;
     }
 
     @Override
-    public boolean eventsInFlight() {
-        return inFlight;
+    public State state() {
+        if (!inFlight) return State.CAUGHT_UP;
+        return backlog ? State.BACKLOG : State.IN_FLIGHT;
     }
 
     @Override

@@ -9,8 +9,9 @@ import java.util.function.Function;
 /**
  * How long a channel's due writes wait for company, so that a burst fills the vendor's batches instead of
  * trickling out in part-filled calls. A full batch goes at once. Otherwise the writes go when the first of
- * them has waited {@code linger} since it was committed, or sooner, once no more are on their way (the
- * processor has caught up) and none has arrived for {@code quiet}: a lone change is not held for the linger.
+ * them has waited {@code linger} since it was committed (three lingers while the processor works off a
+ * backlog), or sooner, once no more are on their way (the processor has caught up) and none has arrived
+ * for {@code quiet}: a lone change is not held for the linger.
  *
  * @param linger the longest a due write waits for a fuller batch
  * @param quiet  how long nothing new must arrive, once the processor has caught up, before a partial batch goes
@@ -22,6 +23,8 @@ public record Linger(Duration linger, Duration quiet) {
 
     static final Duration DEFAULT_LINGER = Duration.ofSeconds(1);
     static final Duration DEFAULT_QUIET = Duration.ofMillis(250);
+    /** While the processor works off a backlog, a partial batch may wait this many lingers. */
+    static final int BACKLOG_FACTOR = 3;
     /**
      * Channels whose best linger differs from {@code outbox.linger-ms}: each Zendesk delivery costs a job-status
      * poll, so it waits long enough for a burst's writes to share one; a Slack alert is one call whatever
@@ -58,15 +61,22 @@ public record Linger(Duration linger, Duration quiet) {
     /**
      * When these waiting writes should go out: at or before now means at once.
      *
-     * @param fullBatch  what one delivery takes ({@link DeliveryChannel#maxBatch()})
-     * @param moreComing whether events that may add writes are still being processed
+     * @param fullBatch what one delivery takes ({@link DeliveryChannel#maxBatch()})
+     * @param scoring   how far the processor is: caught up (no more on their way), events in flight, or
+     *                  working off a backlog (its batches are full), when the writes may wait up to
+     *                  {@link #BACKLOG_FACTOR} lingers, since the backlog's last write decides its latency anyway
      */
-    public Instant deliverAt(Waiting waiting, int fullBatch, boolean moreComing) {
+    public Instant deliverAt(Waiting waiting, int fullBatch, ScoringProgress.State scoring) {
         if (waiting.count() >= fullBatch) return waiting.since();
-        Instant waitedEnough = waiting.since().plus(linger);
-        if (moreComing) return waitedEnough;
-        Instant quietEnough = waiting.lastArrival().plus(quiet);
-        return quietEnough.isBefore(waitedEnough) ? quietEnough : waitedEnough;
+        return switch (scoring) {
+            case BACKLOG -> waiting.since().plus(linger.multipliedBy(BACKLOG_FACTOR));
+            case IN_FLIGHT -> waiting.since().plus(linger);
+            case CAUGHT_UP -> {
+                Instant waitedEnough = waiting.since().plus(linger);
+                Instant quietEnough = waiting.lastArrival().plus(quiet);
+                yield quietEnough.isBefore(waitedEnough) ? quietEnough : waitedEnough;
+            }
+        };
     }
 
     private static Optional<Duration> millis(Function<String, Optional<String>> config, String name) {

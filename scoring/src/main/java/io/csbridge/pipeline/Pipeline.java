@@ -118,7 +118,8 @@ public class Pipeline {
         var config = ConfigProvider.getConfig();
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
                 AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
-        processor = new EventProcessor(db, this::scorer, this::channelList, clock, 200, alerts);
+        int processorBatch = 200;
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts);
         // Backoff between attempts of one write: 5 s doubling up to 30 min unless configured (tests shorten it).
         RetryPolicy retry = new RetryPolicy(
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
@@ -126,7 +127,7 @@ public class Pipeline {
                 RetryPolicy.standard().maxAttempts(), Math::random);
         delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
         // Writes linger for a fuller batch while this node's processor still has events to score.
-        EventsInFlight inFlight = new EventsInFlight();
+        EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {
             long mark = inFlight.starting();
             int n;

@@ -3,15 +3,24 @@ package io.csbridge.pipeline;
 /** What the outbox delivery knows of this node's event processor: whether more writes may be on their way. */
 interface ScoringProgress {
 
-    /** Nothing in flight: every event this node accepted has been processed. */
+    /** How far the processor is with the events this node accepted. */
+    enum State {
+        /** It looked and found nothing new: no more writes are on their way. */
+        CAUGHT_UP,
+        /** Events were accepted that it has not finished with yet. */
+        IN_FLIGHT,
+        /** Its last batch was full: more events are already waiting (a burst or a backlog being worked off). */
+        BACKLOG
+    }
+
+    /** Nothing in flight. */
     ScoringProgress IDLE = new ScoringProgress() {
-        public boolean eventsInFlight() { return false; }
+        public State state() { return State.CAUGHT_UP; }
         public boolean batchRunning() { return false; }
         public long batchesFinished() { return 0; }
     };
 
-    /** Events were accepted that the processor has not yet found nothing after. */
-    boolean eventsInFlight();
+    State state();
 
     /** The processor is inside a batch: its commit may add writes. */
     boolean batchRunning();

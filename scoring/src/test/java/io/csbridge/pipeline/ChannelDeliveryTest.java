@@ -20,11 +20,11 @@ class ChannelDeliveryTest {
     final OutboxStore store = new OutboxStore(db.dialect());
     final OutboxDelivery delivery = new OutboxDelivery(db, List::of, RetryPolicy.standard(), clock, 200);
     final Linger standard = Linger.forChannel("salesforce", name -> Optional.empty());
-    boolean processorBusy;
+    ScoringProgress.State processor = ScoringProgress.State.CAUGHT_UP;
     boolean batchRunning;
     long batchesFinished;
     final ScoringProgress scoring = new ScoringProgress() {
-        public boolean eventsInFlight() { return processorBusy; }
+        public State state() { return processor; }
         public boolean batchRunning() { return batchRunning; }
         public long batchesFinished() { return batchesFinished; }
     };
@@ -33,39 +33,65 @@ class ChannelDeliveryTest {
     void aBurstOfAThousandChangedAccountsCostsFiveSalesforceCallsAndOneZendeskDelivery() {
         Batches salesforce = new Batches("salesforce", 200);
         Batches zendesk = new Batches("zendesk", 1000);
-        ChannelDelivery toSalesforce = worker(salesforce, standard);
-        ChannelDelivery toZendesk = worker(zendesk, Linger.forChannel("zendesk", name -> Optional.empty()));
-        // The processor scores the burst in batches of uneven size, 400 ms apart, each queueing one write
-        // per channel and changed account; the workers look after every commit and every 100 ms between.
-        processorBusy = true;
-        int account = 0;
-        for (int batch : new int[]{100, 200, 200, 200, 200, 100}) {
-            for (int i = 0; i < batch; i++, account++) {
-                queueChange("salesforce", "a" + account);
-                queueChange("zendesk", "a" + account);
-            }
-            for (int tick = 0; tick < 4; tick++) {
-                drain(toSalesforce);
-                drain(toZendesk);
-                clock.advance(Duration.ofMillis(100));
-            }
-        }
-        processorBusy = false; // the processor looked again and found nothing: caught up
-        drain(toSalesforce);
-        drain(toZendesk);
-        clock.advance(standard.quiet());
-        drain(toSalesforce);
-        drain(toZendesk);
+        // Scored in about two seconds, in processor batches of uneven size, the first one partial.
+        burst(new int[]{100, 200, 200, 200, 200, 100}, Duration.ofMillis(400), salesforce, zendesk);
 
         assertThat(salesforce.sizes).containsExactly(200, 200, 200, 200, 200);
         assertThat(zendesk.sizes).containsExactly(1000);
     }
 
     @Test
+    void aBurstScoredSlowlyByABusyServerStillCostsFiveSalesforceCallsAndOneZendeskDelivery() {
+        Batches salesforce = new Batches("salesforce", 200);
+        Batches zendesk = new Batches("zendesk", 1000);
+        // Each batch takes 1.2 s, longer than the Salesforce linger; the burst takes 7 s, longer than Zendesk's.
+        burst(new int[]{100, 200, 200, 200, 200, 100}, Duration.ofMillis(1200), salesforce, zendesk);
+
+        assertThat(salesforce.sizes).containsExactly(200, 200, 200, 200, 200);
+        assertThat(zendesk.sizes).containsExactly(1000);
+    }
+
+    /**
+     * The processor scores {@code batches} back to back, each taking {@code each} and queueing one write per
+     * channel and changed account at its commit; the workers look every 100 ms and at every commit.
+     */
+    private void burst(int[] batches, Duration each, Batches salesforce, Batches zendesk) {
+        ChannelDelivery toSalesforce = worker(salesforce, standard);
+        ChannelDelivery toZendesk = worker(zendesk, Linger.forChannel("zendesk", name -> Optional.empty()));
+        processor = ScoringProgress.State.IN_FLIGHT;
+        int account = 0;
+        for (int batch : batches) {
+            batchRunning = true;
+            for (Duration spent = Duration.ZERO; spent.compareTo(each) < 0; spent = spent.plusMillis(100)) {
+                drain(toSalesforce);
+                drain(toZendesk);
+                clock.advance(Duration.ofMillis(100));
+            }
+            for (int i = 0; i < batch; i++, account++) {
+                queueChange("salesforce", "a" + account);
+                queueChange("zendesk", "a" + account);
+            }
+            batchesFinished++;
+            processor = batch >= 200 ? ScoringProgress.State.BACKLOG : ScoringProgress.State.IN_FLIGHT;
+            drain(toSalesforce);
+            drain(toZendesk);
+        }
+        // The processor looks again and finds nothing: caught up.
+        batchRunning = false;
+        batchesFinished++;
+        processor = ScoringProgress.State.CAUGHT_UP;
+        drain(toSalesforce);
+        drain(toZendesk);
+        clock.advance(standard.quiet());
+        drain(toSalesforce);
+        drain(toZendesk);
+    }
+
+    @Test
     void aLoneWriteIsNotHeldLongerThanTheLingerWhileTheProcessorIsBusy() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         queueChange("salesforce", "acme");
 
         assertThat(worker.step()).isZero();
@@ -118,7 +144,7 @@ class ChannelDeliveryTest {
     void writesStampedAtTheStartOfALongProcessorBatchStillWaitForCompanyAfterTheCommit() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
         clock.advance(Duration.ofMillis(1900)); // a cold processor: the batch commits 1.9 s after its stamp
 
@@ -133,7 +159,7 @@ class ChannelDeliveryTest {
     void aLingerThatRunsOutWhileTheProcessorIsInsideABatchWaitsForThatBatchsCommit() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
         assertThat(worker.step()).isZero();
         batchRunning = true; // a slow batch: it commits 1.8 s later
@@ -150,10 +176,23 @@ class ChannelDeliveryTest {
     }
 
     @Test
+    void whileTheProcessorWorksOffABacklogAPartialBatchWaitsThreeLingersAtMost() {
+        Batches salesforce = new Batches("salesforce", 200);
+        ChannelDelivery worker = worker(salesforce, standard);
+        processor = ScoringProgress.State.BACKLOG;
+        queueChange("salesforce", "acme");
+        assertThat(worker.step()).isZero();
+        assertThat(worker.untilDue()).isEqualTo(standard.linger().multipliedBy(3));
+        clock.advance(standard.linger().multipliedBy(3));
+
+        assertThat(worker.step()).isEqualTo(1);
+    }
+
+    @Test
     void aLingeringBatchWaitsForOneProcessorCommitAtMost() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         queueChange("salesforce", "acme");
         assertThat(worker.step()).isZero();
         batchRunning = true;
@@ -176,7 +215,7 @@ class ChannelDeliveryTest {
         };
         Linger zendeskLinger = Linger.forChannel("zendesk", name -> Optional.empty());
         ChannelDelivery worker = worker(zendesk, zendeskLinger);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         queueChange("zendesk", "first");
         assertThat(worker.step()).isZero();
         clock.advance(zendeskLinger.linger());
@@ -190,7 +229,7 @@ class ChannelDeliveryTest {
     void aFullBatchGoesOutWithoutLingering() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         for (int i = 0; i < 250; i++) queueChange("salesforce", "a" + i);
 
         assertThat(worker.step()).isEqualTo(200);
@@ -202,7 +241,7 @@ class ChannelDeliveryTest {
     void aNewerValueForAWaitingWriteDoesNotPostponeIt() {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         queueChange("salesforce", "acme");
         assertThat(worker.step()).isZero();
         clock.advance(Duration.ofMillis(900));
@@ -219,7 +258,7 @@ class ChannelDeliveryTest {
     void slackAlertsDoNotLinger() {
         Batches slack = new Batches("slack", 20);
         ChannelDelivery worker = worker(slack, Linger.forChannel("slack", name -> Optional.empty()));
-        processorBusy = true;
+        processor = ScoringProgress.State.IN_FLIGHT;
         db.inTransaction(c -> store.enqueue(c, "slack", "acme", "alert:1", Map.of("type", "alert"), clock.instant(), "alert:1"));
 
         assertThat(worker.step()).isEqualTo(1);
