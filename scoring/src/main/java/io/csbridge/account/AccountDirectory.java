@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -147,6 +150,36 @@ public final class AccountDirectory {
             }
         }
         return Optional.of(new AccountProfile(accountId, name == null ? accountId : name, keys(c, accountId), firstSeen));
+    }
+
+    /** The profiles of the accounts that exist among {@code accountIds}, in two queries whatever their number. */
+    public Map<String, AccountProfile> profiles(Connection c, Collection<String> accountIds) throws SQLException {
+        Map<String, AccountProfile> out = new HashMap<>();
+        if (accountIds.isEmpty()) return out;
+        java.sql.Array ids = c.createArrayOf("VARCHAR", accountIds.toArray());
+        Map<String, List<AccountKey>> keys = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, kind, key_value FROM account_key "
+                + "WHERE account_id = ANY(?) ORDER BY account_id, kind, key_value")) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new AccountKey(AccountKey.KeyKind.valueOf(rs.getString(2).toUpperCase()), rs.getString(3)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, first_seen FROM account WHERE id = ANY(?)")) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String name = rs.getString(2);
+                    out.put(id, new AccountProfile(id, name == null ? id : name,
+                            new AccountKeys(keys.getOrDefault(id, List.of())), rs.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return out;
     }
 
     public AccountKeys keys(Connection c, String accountId) throws SQLException {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,24 +71,49 @@ public final class AccountAlerts {
      */
     public int onRescore(Connection c, AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
                          AccountSummary summary, AccountHistory history, Instant now) throws SQLException {
-        String accountId = profile.id();
-        Optional<AccountFacts> before = storedFacts(c, accountId);
-        AccountFacts facts = facts(profile, summary, history, now, previous, before, score);
-        AccountSnapshot current = new AccountSnapshot(accountId, score, facts);
-        AccountSnapshot last = previous.map(p -> new AccountSnapshot(accountId, p, before.orElse(facts))).orElse(null);
-        saveFacts(c, accountId, facts, before.isPresent());
-        DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+        return onRescores(c, List.of(new Rescored(profile, previous, score, summary, history)), now);
+    }
+
+    /** One account's rescore: what the rules compare. */
+    public record Rescored(AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
+                           AccountSummary summary, AccountHistory history) {
+    }
+
+    /**
+     * {@link #onRescore} for several accounts, in their order, with the rules and the facts stored last
+     * time read once for all of them and the new facts saved in batches.
+     *
+     * @return the alerts queued for Slack
+     */
+    public int onRescores(Connection c, List<Rescored> rescores, Instant now) throws SQLException {
+        if (rescores.isEmpty()) return 0;
+        AlertEngine engine = new AlertEngine(rules.current(c));
+        // Present: a row exists (empty when it cannot be read, so it is overwritten rather than inserted again).
+        Map<String, Optional<AccountFacts>> stored = storedFacts(c, rescores.stream().map(r -> r.profile().id()).toList());
+        Map<String, AccountFacts> inserts = new LinkedHashMap<>();
+        Map<String, AccountFacts> updates = new LinkedHashMap<>();
         int queued = 0;
-        for (AlertEngine.Decision d : new AlertEngine(rules.current(c)).evaluate(last, current, ledger, now)) {
-            LOG.fine(() -> "alert " + d.alert().ruleId() + " on " + accountId + ": " + d.outcome() + " (" + d.reason() + ")");
-            if (d.outcome() != AlertEngine.Outcome.SEND) continue;
-            Optional<Long> id = ledger.idOf(d.alert());
-            if (id.isEmpty()) continue;
-            Alert stored = d.alert().withId(String.valueOf(id.get()));
-            if (outbox.enqueue(c, SLACK, accountId, "alert:" + id.get(), stored.toFields(), now, "alert:" + id.get())) {
-                queued++;
+        for (Rescored r : rescores) {
+            String accountId = r.profile().id();
+            Optional<AccountFacts> before = stored.getOrDefault(accountId, Optional.empty());
+            AccountFacts facts = facts(r.profile(), r.summary(), r.history(), now, r.previous(), before, r.score());
+            AccountSnapshot current = new AccountSnapshot(accountId, r.score(), facts);
+            AccountSnapshot last = r.previous().map(p -> new AccountSnapshot(accountId, p, before.orElse(facts))).orElse(null);
+            (stored.containsKey(accountId) ? updates : inserts).put(accountId, facts);
+            DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+            for (AlertEngine.Decision d : engine.evaluate(last, current, ledger, now)) {
+                LOG.fine(() -> "alert " + d.alert().ruleId() + " on " + accountId + ": " + d.outcome() + " (" + d.reason() + ")");
+                if (d.outcome() != AlertEngine.Outcome.SEND) continue;
+                Optional<Long> id = ledger.idOf(d.alert());
+                if (id.isEmpty()) continue;
+                Alert alert = d.alert().withId(String.valueOf(id.get()));
+                if (outbox.enqueue(c, SLACK, accountId, "alert:" + id.get(), alert.toFields(), now, "alert:" + id.get())) {
+                    queued++;
+                }
             }
         }
+        saveFacts(c, "UPDATE alert_account_facts SET facts = ? WHERE account_id = ?", updates);
+        saveFacts(c, "INSERT INTO alert_account_facts (facts, account_id) VALUES (?,?)", inserts);
         return queued;
     }
 
@@ -223,28 +249,36 @@ public final class AccountAlerts {
         }
     }
 
-    private static Optional<AccountFacts> storedFacts(Connection c, String accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT facts FROM alert_account_facts WHERE account_id = ?")) {
-            ps.setString(1, accountId);
+    private static Map<String, Optional<AccountFacts>> storedFacts(Connection c, List<String> accountIds)
+            throws SQLException {
+        Map<String, Optional<AccountFacts>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id, facts FROM alert_account_facts WHERE account_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                try {
-                    return Optional.of(Json.MAPPER.readValue(rs.getString(1), AccountFacts.class));
-                } catch (JsonProcessingException e) {
-                    LOG.warning(() -> "stored alert facts of " + accountId + " are unreadable; starting afresh");
-                    return Optional.empty();
+                while (rs.next()) {
+                    String accountId = rs.getString(1);
+                    try {
+                        out.put(accountId, Optional.of(Json.MAPPER.readValue(rs.getString(2), AccountFacts.class)));
+                    } catch (JsonProcessingException e) {
+                        out.put(accountId, Optional.empty());
+                        LOG.warning(() -> "stored alert facts of " + accountId + " are unreadable; starting afresh");
+                    }
                 }
             }
         }
+        return out;
     }
 
-    private static void saveFacts(Connection c, String accountId, AccountFacts facts, boolean exists) throws SQLException {
-        String sql = exists ? "UPDATE alert_account_facts SET facts = ? WHERE account_id = ?"
-                : "INSERT INTO alert_account_facts (facts, account_id) VALUES (?,?)";
+    private static void saveFacts(Connection c, String sql, Map<String, AccountFacts> facts) throws SQLException {
+        if (facts.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, Json.write(facts));
-            ps.setString(2, accountId);
-            ps.executeUpdate();
+            for (Map.Entry<String, AccountFacts> e : facts.entrySet()) {
+                ps.setString(1, Json.write(e.getValue()));
+                ps.setString(2, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

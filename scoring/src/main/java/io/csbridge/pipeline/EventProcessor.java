@@ -19,9 +19,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -150,8 +153,8 @@ public final class EventProcessor {
 
     private List<Row> claim(Connection c, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, signals FROM inbox_event WHERE status = 'NEW' "
-                + "ORDER BY id FETCH FIRST " + limit + " ROWS ONLY" + database.dialect().skipLocked())) {
+        try (PreparedStatement ps = c.prepareStatement(database.dialect().claimFirst("id, signals", "inbox_event",
+                "status = 'NEW'", "status, id", limit))) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getString(2)));
             }
@@ -162,7 +165,6 @@ public final class EventProcessor {
     private void apply(Connection c, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) return;
         Instant now = clock.instant();
-        Set<String> touched = new TreeSet<>();
         Map<Long, List<Signal>> decodedRows = new HashMap<>();
         // Two nodes must take locks in the same order or they deadlock: accounts are resolved (and
         // created) in key order, then locked in id order, before any account row is changed.
@@ -184,9 +186,11 @@ public final class EventProcessor {
                     ? Optional.of(directory.resolveOrCreate(c, s.account(), domain, s.occurredAt()))
                     : directory.match(c, s.account(), domain));
         }
-        for (String id : new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList())) {
+        Set<String> locked = new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList());
+        for (String id : locked) {
             directory.lock(c, id);
         }
+        Effects effects = new Effects();
         List<Map.Entry<String, Signal>> presses = new ArrayList<>();
         for (Row row : rows) {
             List<Signal> decoded = decodedRows.get(row.id());
@@ -198,15 +202,18 @@ public final class EventProcessor {
                     unmatched.park(c, row.id(), seq, s, domain);
                     continue;
                 }
-                if (s.kind() == SignalKind.ACCOUNT_TRAITS) applyTraits(c, accountId.get(), s, touched);
-                addSignal(c, row.id(), seq, accountId.get(), s, touched);
+                if (s.kind() == SignalKind.ACCOUNT_TRAITS) applyTraits(c, accountId.get(), s, effects);
+                effects.add(row.id(), seq, accountId.get(), s);
                 if (s.kind() == SignalKind.ALERT_ACTION) presses.add(Map.entry(accountId.get(), s));
             }
         }
-        for (String accountId : touched) {
-            directory.lock(c, accountId);
-            rescore(c, accountId, now);
+        effects.store(c);
+        // Signals only go to the accounts locked above (attach brings waiting signals to the account
+        // being applied); a lock taken here would be out of id order.
+        for (String id : effects.touched()) {
+            if (!locked.contains(id)) throw new IllegalStateException("account " + id + " changed without its lock");
         }
+        rescore(c, effects.touched(), now);
         // Button presses after the rescores, so a Task names the owner as the account now stands.
         if (alerts != null) {
             for (Map.Entry<String, Signal> press : presses) {
@@ -224,38 +231,54 @@ public final class EventProcessor {
         }
     }
 
+    /**
+     * The signals a batch applies, stored together before the touched accounts are rescored: one
+     * batched insert, and one {@code first_seen} update per account with its earliest new signal.
+     */
+    private final class Effects {
+        private final List<SignalStore.Effect> pending = new ArrayList<>();
+        private final Map<String, Instant> earliest = new TreeMap<>();
+
+        void add(long inboxId, int seq, String accountId, Signal s) {
+            pending.add(new SignalStore.Effect(inboxId, seq, accountId, s));
+            earliest.merge(accountId, s.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+
+        Set<String> touched() {
+            return earliest.keySet();
+        }
+
+        void store(Connection c) throws SQLException {
+            signals.addAll(c, pending);
+            for (Map.Entry<String, Instant> e : earliest.entrySet()) directory.seenAt(c, e.getKey(), e.getValue());
+        }
+    }
+
     private static String resolutionKey(Signal s) {
         return s.account() + "|" + (s.attribute("domain") == null ? "" : s.attribute("domain"));
     }
 
-    private void addSignal(Connection c, long inboxId, int seq, String accountId, Signal s, Set<String> touched)
-            throws SQLException {
-        signals.add(c, inboxId, seq, accountId, s);
-        directory.seenAt(c, accountId, s.occurredAt());
-        touched.add(accountId);
-    }
-
-    private void applyTraits(Connection c, String accountId, Signal s, Set<String> touched) throws SQLException {
+    private void applyTraits(Connection c, String accountId, Signal s, Effects effects) throws SQLException {
         String name = s.attribute("name");
         if (name != null && !name.isBlank()) directory.rename(c, accountId, name, s.occurredAt());
         String domain = s.attribute("domain");
-        if (domain != null && !domain.isBlank()) attach(c, accountId, AccountKey.domain(domain), touched);
+        if (domain != null && !domain.isBlank()) attach(c, accountId, AccountKey.domain(domain), effects);
         String salesforce = s.attribute("salesforceAccountId");
-        if (salesforce != null && !salesforce.isBlank()) attach(c, accountId, AccountKey.salesforce(salesforce), touched);
+        if (salesforce != null && !salesforce.isBlank()) attach(c, accountId, AccountKey.salesforce(salesforce), effects);
         String zendesk = s.attribute("zendeskOrganizationId");
-        if (zendesk != null && !zendesk.isBlank()) attach(c, accountId, AccountKey.zendesk(zendesk), touched);
+        if (zendesk != null && !zendesk.isBlank()) attach(c, accountId, AccountKey.zendesk(zendesk), effects);
         String zendeskExternal = s.attribute("zendeskExternalId");
         if (zendeskExternal != null && !zendeskExternal.isBlank()) {
-            attach(c, accountId, new AccountKey(AccountKey.KeyKind.ZENDESK_EXTERNAL, zendeskExternal), touched);
+            attach(c, accountId, new AccountKey(AccountKey.KeyKind.ZENDESK_EXTERNAL, zendeskExternal), effects);
         }
-        if (!s.user().isBlank()) attach(c, accountId, AccountKey.productUser(s.user()), touched);
+        if (!s.user().isBlank()) attach(c, accountId, AccountKey.productUser(s.user()), effects);
     }
 
     /** Gives the account a key, and brings it the signals that were waiting for that key. */
-    private void attach(Connection c, String accountId, AccountKey key, Set<String> touched) throws SQLException {
+    private void attach(Connection c, String accountId, AccountKey key, Effects effects) throws SQLException {
         if (!directory.attach(c, accountId, key)) return;
         for (UnmatchedSignals.Waiting w : unmatched.claimFor(c, key)) {
-            addSignal(c, w.inboxId(), w.seq(), accountId, w.signal(), touched);
+            effects.add(w.inboxId(), w.seq(), accountId, w.signal());
         }
     }
 
@@ -264,21 +287,49 @@ public final class EventProcessor {
      * and (with alerts) runs the alert rules on the change from the previous score.
      */
     public AccountScore rescore(Connection c, String accountId, Instant now) throws SQLException {
-        AccountProfile profile = directory.profile(c, accountId).orElseThrow();
+        return rescore(c, List.of(accountId), now).get(accountId);
+    }
+
+    /**
+     * {@link #rescore(Connection, String, Instant)} for several accounts, which the caller has locked:
+     * their profiles, signals and previous scores are read in a few queries for all of them and the
+     * scores saved in batched statements, so the work per account is the scoring itself. Each score is
+     * still computed from all of the account's signals stamped up to {@code now}.
+     *
+     * @return the new scores by account id
+     */
+    public Map<String, AccountScore> rescore(Connection c, Collection<String> accountIds, Instant now) throws SQLException {
+        Map<String, AccountScore> out = new LinkedHashMap<>();
+        if (accountIds.isEmpty()) return out;
+        Map<String, AccountProfile> profiles = directory.profiles(c, accountIds);
+        Map<String, List<Signal>> stored = signals.forAccounts(c, accountIds, now);
+        Map<String, AccountScore> previous = alerts == null ? Map.of() : scores.latest(c, accountIds);
         AccountScorer current = scorer.get();
-        AccountHistory history = new AccountHistory(profile, signals.forAccount(c, accountId, now));
-        AccountScore score = current.score(history, now);
-        AccountSummary summary = current.summarize(history, now);
-        Optional<AccountScore> previous = alerts == null ? Optional.empty() : scores.latest(c, accountId);
-        scores.save(c, accountId, score, summary);
-        if (alerts != null) alerts.onRescore(c, profile, previous, score, summary, history, now);
-        for (DeliveryChannel channel : channels.get()) {
-            var target = channel.target(profile.keys());
-            if (target.isPresent()) {
-                outbox.enqueueIfChanged(c, channel.name(), accountId, target.get(), channel.fields(score), now);
+        List<ScoreBook.Scored> scored = new ArrayList<>();
+        List<AccountAlerts.Rescored> rescored = new ArrayList<>();
+        for (String accountId : accountIds) {
+            AccountProfile profile = profiles.get(accountId);
+            if (profile == null) throw new NoSuchElementException("no account " + accountId);
+            AccountHistory history = new AccountHistory(profile, stored.getOrDefault(accountId, List.of()));
+            AccountScore score = current.score(history, now);
+            AccountSummary summary = current.summarize(history, now);
+            scored.add(new ScoreBook.Scored(accountId, score, summary));
+            rescored.add(new AccountAlerts.Rescored(profile, Optional.ofNullable(previous.get(accountId)), score, summary,
+                    history));
+            out.put(accountId, score);
+        }
+        scores.saveAll(c, scored);
+        if (alerts != null) alerts.onRescores(c, rescored, now);
+        List<DeliveryChannel> targets = channels.get();
+        for (AccountAlerts.Rescored r : rescored) {
+            for (DeliveryChannel channel : targets) {
+                var target = channel.target(r.profile().keys());
+                if (target.isPresent()) {
+                    outbox.enqueueIfChanged(c, channel.name(), r.profile().id(), target.get(), channel.fields(r.score()), now);
+                }
             }
         }
-        return score;
+        return out;
     }
 
     private void markFailed(long inboxId, RuntimeException error) {

@@ -1,5 +1,7 @@
 package io.csbridge.pipeline;
 
+import io.csbridge.account.AccountDirectory;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ public final class RescoreAll {
     private static final int PER_TRANSACTION = 50;
 
     private final Database database;
+    private final AccountDirectory directory;
     private final EventProcessor processor;
     private final Clock clock;
     private final AtomicInteger done = new AtomicInteger();
@@ -25,6 +28,7 @@ public final class RescoreAll {
 
     public RescoreAll(Database database, EventProcessor processor, Clock clock) {
         this.database = database;
+        this.directory = new AccountDirectory(database);
         this.processor = processor;
         this.clock = clock;
     }
@@ -52,10 +56,8 @@ public final class RescoreAll {
         for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PER_TRANSACTION) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PER_TRANSACTION));
             database.inTransaction(c -> {
-                for (String id : chunk) {
-                    new io.csbridge.account.AccountDirectory(database).lock(c, id);
-                    processor.rescore(c, id, clock.instant());
-                }
+                for (String id : chunk) directory.lock(c, id);
+                processor.rescore(c, chunk, clock.instant());
                 return null;
             });
             int n = done.addAndGet(chunk.size());
