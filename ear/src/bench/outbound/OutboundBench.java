@@ -39,7 +39,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * Fakes Salesforce, Zendesk and Slack with WireMock on 18181-18183 (the ports outbound-load.sh points the
  * server's connectors at), posts N new accounts to POST /hooks/usage as Segment group calls (100 a batch,
  * 4 senders), records when each account's record arrived in a Salesforce sObject Collections PATCH and in a
- * Zendesk update_many, then posts the same traits again (unchanged values) and counts the calls that causes.
+ * Zendesk update_many, then posts the same traits again (unchanged values) and counts the calls that causes,
+ * then N other new accounts on the now warm server.
  * Run by outbound-load.sh: java -cp wiremock-standalone.jar OutboundBench.java N SECRET
  */
 public class OutboundBench {
@@ -68,11 +69,42 @@ public class OutboundBench {
         System.out.println("fakes up; ready: " + waitReady());
 
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) ids.add(String.format("001B%s%s", run, String.format("%0" + (14 - run.length()) + "d", i)));
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        List<String> ids = accountIds(run, 0, n);
 
-        System.out.println("== phase 1: " + n + " new accounts (changed values) ==");
+        System.out.println("== phase 1: " + n + " new accounts (changed values), cold server ==");
+        burst(ids, run, secret, sf, zd, slack);
+
+        System.out.println("== phase 2: the same " + n + " accounts, same traits (unchanged values) ==");
+        sf.resetRequests();
+        zd.resetRequests();
+        slack.resetRequests();
+        send(ids, run, secret, new ConcurrentHashMap<>(), "b");
+        Thread.sleep(10_000);
+        System.out.printf("calls for %d unchanged accounts: Salesforce %d, Zendesk %d, Slack %d%n", n,
+                count(sf, "PATCH", "/composite/sobjects"), count(zd, "PUT", "update_many") + count(zd, "GET", "job_statuses"),
+                count(slack, "POST", "chat.postMessage"));
+
+        System.out.println("== phase 3: " + n + " other new accounts (changed values), warm server ==");
+        sf.resetRequests();
+        zd.resetRequests();
+        slack.resetRequests();
+        burst(accountIds(run, n, n), run, secret, sf, zd, slack);
+        sf.stop();
+        zd.stop();
+        slack.stop();
+    }
+
+    static List<String> accountIds(String run, int from, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i < from + n; i++) ids.add(String.format("001B%s%s", run, String.format("%0" + (14 - run.length()) + "d", i)));
+        return ids;
+    }
+
+    /** Posts the accounts, waits for every field write, and prints the calls it cost and the latencies. */
+    static void burst(List<String> ids, String run, String secret, WireMockServer sf, WireMockServer zd,
+                      WireMockServer slack) throws Exception {
+        int n = ids.size();
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         send(ids, run, secret, postedAt, "a");
         long acked = System.nanoTime();
@@ -96,19 +128,6 @@ public class OutboundBench {
         }
         System.out.println("event -> Salesforce field write (ms): " + percentiles(sfLatency));
         System.out.println("event -> Zendesk update_many (ms):    " + percentiles(zdLatency));
-
-        System.out.println("== phase 2: the same " + n + " accounts, same traits (unchanged values) ==");
-        sf.resetRequests();
-        zd.resetRequests();
-        slack.resetRequests();
-        send(ids, run, secret, new ConcurrentHashMap<>(), "b");
-        Thread.sleep(10_000);
-        System.out.printf("calls for %d unchanged accounts: Salesforce %d, Zendesk %d, Slack %d%n", n,
-                count(sf, "PATCH", "/composite/sobjects"), count(zd, "PUT", "update_many") + count(zd, "GET", "job_statuses"),
-                count(slack, "POST", "chat.postMessage"));
-        sf.stop();
-        zd.stop();
-        slack.stop();
     }
 
     static String zendeskOf(String sfId) {

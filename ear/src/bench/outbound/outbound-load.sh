@@ -3,7 +3,7 @@
 # DB_URL is set) with every connector LIVE against the WireMock fakes OutboundBench.java runs on
 # 127.0.0.1:18181-18183, then runs it: N new accounts through POST /hooks/usage, vendor calls counted,
 # time from event to the Salesforce PATCH and the Zendesk update_many per account, then the same traits
-# again (unchanged values: no calls expected).
+# again (unchanged values: no calls expected), then N other new accounts on the warm server.
 # Needs: ./mvnw -DskipTests package (and wiremock-standalone in ~/.m2). Usage: ear/src/bench/outbound/outbound-load.sh [accounts]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
