@@ -67,10 +67,16 @@ class ChannelDeliveryTest {
                 drain(toZendesk);
                 clock.advance(Duration.ofMillis(100));
             }
-            for (int i = 0; i < batch; i++, account++) {
-                queueChange("salesforce", "a" + account);
-                queueChange("zendesk", "a" + account);
-            }
+            int first = account;
+            db.inTransaction(c -> { // one commit per processor batch
+                for (int i = first; i < first + batch; i++) {
+                    for (String channel : List.of("salesforce", "zendesk")) {
+                        store.enqueueIfChanged(c, channel, "a" + i, "001a" + i, Map.of("score", 1), clock.instant());
+                    }
+                }
+                return null;
+            });
+            account += batch;
             batchesFinished++;
             processor = batch >= 200 ? ScoringProgress.State.BACKLOG : ScoringProgress.State.IN_FLIGHT;
             drain(toSalesforce);
@@ -145,12 +151,12 @@ class ChannelDeliveryTest {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
         processor = ScoringProgress.State.IN_FLIGHT;
-        for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
+        queueChanges("salesforce", 0, 100);
         clock.advance(Duration.ofMillis(1900)); // a cold processor: the batch commits 1.9 s after its stamp
 
         assertThat(worker.step()).isZero();
         clock.advance(Duration.ofMillis(900));
-        for (int i = 100; i < 300; i++) queueChange("salesforce", "a" + i);
+        queueChanges("salesforce", 100, 200);
         assertThat(worker.step()).isEqualTo(200);
         assertThat(salesforce.sizes).containsExactly(200);
     }
@@ -160,7 +166,7 @@ class ChannelDeliveryTest {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
         processor = ScoringProgress.State.IN_FLIGHT;
-        for (int i = 0; i < 100; i++) queueChange("salesforce", "a" + i);
+        queueChanges("salesforce", 0, 100);
         assertThat(worker.step()).isZero();
         batchRunning = true; // a slow batch: it commits 1.8 s later
         clock.advance(standard.linger());
@@ -169,7 +175,7 @@ class ChannelDeliveryTest {
         clock.advance(Duration.ofMillis(800));
         assertThat(worker.step()).isZero();
 
-        for (int i = 100; i < 300; i++) queueChange("salesforce", "a" + i);
+        queueChanges("salesforce", 100, 200);
         batchesFinished++; // committed; the processor goes straight on to its next batch
         assertThat(worker.step()).isEqualTo(200);
         assertThat(salesforce.sizes).containsExactly(200);
@@ -230,7 +236,7 @@ class ChannelDeliveryTest {
         Batches salesforce = new Batches("salesforce", 200);
         ChannelDelivery worker = worker(salesforce, standard);
         processor = ScoringProgress.State.IN_FLIGHT;
-        for (int i = 0; i < 250; i++) queueChange("salesforce", "a" + i);
+        queueChanges("salesforce", 0, 250);
 
         assertThat(worker.step()).isEqualTo(200);
         assertThat(worker.step()).as("the rest waits for company").isZero();
@@ -287,6 +293,15 @@ class ChannelDeliveryTest {
     private void queueChange(String channel, String account) {
         db.inTransaction(c -> store.enqueueIfChanged(c, channel, account, "001" + account, Map.of("score", 1),
                 clock.instant()));
+    }
+
+    private void queueChanges(String channel, int from, int n) {
+        db.inTransaction(c -> {
+            for (int i = from; i < from + n; i++) {
+                store.enqueueIfChanged(c, channel, "a" + i, "001a" + i, Map.of("score", 1), clock.instant());
+            }
+            return null;
+        });
     }
 
     private static void drain(ChannelDelivery worker) {
