@@ -270,6 +270,54 @@ class LiveVendorsIT {
         controller.stop(CONTAINER);
     }
 
+    @Test
+    @Order(4)
+    void anUnmappedOwnerIsMentionedByTheirSalesforceEmailAndTheApiReserveReachedTellsTheOperatorOnce() {
+        serverUp();
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        String ownerId = "005RS" + run + "000000001";
+        FAKES.salesforce.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(VendorFakes.API + "/sobjects/User/" + ownerId))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"attributes\":{\"type\":\"User\"},\"Id\":\"" + ownerId + "\",\"Email\":\"mika.sato@it.example\"}")));
+        FAKES.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/users.lookupByEmail")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"user\":{\"id\":\"W0ITMIKA\",\"name\":\"mika\",\"deleted\":false}}")));
+
+        // An owner no alerting.owner-slack-ids entry maps: Salesforce's User e-mail, then Slack's user.
+        assertThat(postOutboundMessage(List.of(account("001RS" + run + "000000001", "Mention Co " + run, ownerId, "78001"))))
+                .isEqualTo(200);
+        Map<String, String> alert = await("the alert for Mention Co", () -> FAKES.slackCalls(POST_MESSAGE).stream()
+                .filter(f -> f.getOrDefault("text", "").startsWith("Mention Co " + run + " ")).findFirst().orElse(null));
+        assertThat(VendorFakes.read(alert.get("blocks")).toString()).contains("<@W0ITMIKA>").doesNotContain(ownerId);
+
+        // Other integrations have used the org's allowance up to CS Bridge's reserve (20% of 100,000 by default).
+        FAKES.saveResults.reportUsage(99_000);
+        String first = "001RS" + run + "000000002";
+        assertThat(postOutboundMessage(List.of(account(first, "Reserve Co " + run, ownerId, "78002")))).isEqualTo(200);
+        awaitTrue("the write that learns the usage", () -> countAccount(first) == 1);
+        Map<String, String> notice = await("the operator notice in Slack", () -> FAKES.slackCalls(POST_MESSAGE).stream()
+                .filter(f -> f.getOrDefault("text", "").contains("Salesforce API usage")).findFirst().orElse(null));
+        assertThat(notice.get("channel")).isEqualTo("C0ITALERTS");
+        assertThat(notice.get("text")).contains("99000 of 100000").contains("nothing is lost");
+
+        // Later writes wait (and are not lost); the operator is not told again.
+        String second = "001RS" + run + "000000003";
+        assertThat(postOutboundMessage(List.of(account(second, "Waiting Co " + run, ownerId, "78003")))).isEqualTo(200);
+        JsonNode waiting = client.awaitAdmin("/deliveries?channel=salesforce&account=" + second,
+                a -> a.status() == 200 && a.json().get("items").size() == 1
+                        && a.json().get("items").get(0).path("lastError").asText().contains("reserve"), 60)
+                .json().get("items").get(0);
+        assertThat(waiting.get("status").asText()).isNotEqualTo("DEAD");
+        assertThat(countAccount(second)).isZero();
+        assertThat(FAKES.slackCalls(POST_MESSAGE).stream().filter(f -> f.getOrDefault("text", "").contains("Salesforce API usage")))
+                .hasSize(1);
+        FAKES.saveResults.reportUsage(-1);
+
+        deployer.undeploy("ear");
+        controller.stop(CONTAINER);
+    }
+
     private static long countAccount(String sfId) {
         return FAKES.salesforceRecords("PATCH").stream().filter(r -> r.path("id").asText().equals(sfId)).count();
     }

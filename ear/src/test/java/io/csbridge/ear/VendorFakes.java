@@ -50,8 +50,9 @@ final class VendorFakes {
     static final String UPDATE_MESSAGE = "/api/chat.update";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    final SaveResults saveResults = new SaveResults();
     final WireMockServer salesforce = new WireMockServer(options().port(SALESFORCE_PORT).bindAddress("127.0.0.1")
-            .extensions(new SaveResults()));
+            .extensions(saveResults));
     final ZendeskJobs jobs = new ZendeskJobs();
     /** Zendesk can be taken away and brought back (a new server on the same port): every instance, in order. */
     final List<WireMockServer> zendesks = new ArrayList<>();
@@ -191,6 +192,12 @@ final class VendorFakes {
     static final class SaveResults implements ResponseDefinitionTransformerV2 {
         private final AtomicInteger calls = new AtomicInteger();
         private final AtomicInteger created = new AtomicInteger();
+        private volatile long usage = -1;
+
+        /** From now on, report this much of the org's 100,000 daily calls used (as another integration spent them). */
+        void reportUsage(long used) {
+            usage = used;
+        }
 
         @Override
         public String getName() {
@@ -214,7 +221,8 @@ final class VendorFakes {
                 result.put("errors", List.of());
                 results.add(result);
             }
-            return json(results, Map.of("Sforce-Limit-Info", "api-usage=" + (1200 + calls.incrementAndGet()) + "/100000"));
+            long used = usage >= 0 ? usage : 1200 + calls.incrementAndGet();
+            return json(results, Map.of("Sforce-Limit-Info", "api-usage=" + used + "/100000"));
         }
     }
 
