@@ -117,23 +117,57 @@ public final class AccountDirectory {
         }
     }
 
-    /** Keeps {@code first_seen} at the earliest event time seen, whatever the arrival order. */
-    public void seenAt(Connection c, String accountId, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE account SET first_seen = ? WHERE id = ? AND first_seen > ?")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, accountId);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.executeUpdate();
-        }
+    /**
+     * Notes that signals joined the account (stored, adopted or merged in): {@code first_seen} is kept at
+     * the earliest event time seen, whatever the arrival order, and the account's signal version is
+     * replaced by a new random one. Every change to an account's signals calls this in the same
+     * transaction, which is what lets the processor trust a copy of the signals kept at a version.
+     *
+     * @return the new signal version
+     */
+    public long signalsAdded(Connection c, String accountId, Instant earliest) throws SQLException {
+        return signalsAdded(c, Map.of(accountId, earliest)).get(accountId);
     }
 
-    /** Locks the account row for the rest of the transaction (scores are recomputed one writer at a time). */
-    public void lock(Connection c, String accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE id = ? FOR UPDATE")) {
+    /** {@link #signalsAdded(Connection, String, Instant)} for several accounts, in one batched statement. */
+    public Map<String, Long> signalsAdded(Connection c, Map<String, Instant> earliest) throws SQLException {
+        Map<String, Long> versions = new java.util.LinkedHashMap<>();
+        if (earliest.isEmpty()) return versions;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE account SET signal_version = ?, "
+                + "first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END WHERE id = ?")) {
+            for (Map.Entry<String, Instant> e : earliest.entrySet()) {
+                long version = newVersion();
+                versions.put(e.getKey(), version);
+                ps.setLong(1, version);
+                ps.setTimestamp(2, Timestamp.from(e.getValue()));
+                ps.setTimestamp(3, Timestamp.from(e.getValue()));
+                ps.setString(4, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return versions;
+    }
+
+    /** Random, so that no two changes (on any node, or to an account deleted and created again) share one. */
+    private static long newVersion() {
+        long v;
+        do {
+            v = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        } while (v == 0); // 0: an account whose signals never changed since the version was introduced
+        return v;
+    }
+
+    /**
+     * Locks the account row for the rest of the transaction (scores are recomputed one writer at a time).
+     *
+     * @return the account's signal version as the lock found it (see {@link #signalsAdded})
+     */
+    public long lock(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT signal_version FROM account WHERE id = ? FOR UPDATE")) {
             ps.setString(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

@@ -109,13 +109,7 @@ public final class IdentityReview {
             update(c, "DELETE FROM account_score WHERE account_id = ?", fromId);
             update(c, "DELETE FROM written_value WHERE account_id = ?", fromId);
             update(c, "UPDATE account_alias SET account_id = ? WHERE account_id = ?", intoId, fromId);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE account SET first_seen = ? WHERE id = ? AND first_seen > ?")) {
-                ps.setTimestamp(1, Timestamp.from(from.createdAt()));
-                ps.setString(2, intoId);
-                ps.setTimestamp(3, Timestamp.from(from.createdAt()));
-                ps.executeUpdate();
-            }
+            directory.signalsAdded(c, intoId, from.createdAt());
             update(c, "DELETE FROM account WHERE id = ?", fromId);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO account_alias (alias_id, account_id, merged_at) VALUES (?,?,?)")) {
@@ -137,7 +131,7 @@ public final class IdentityReview {
         for (UnmatchedSignals.Waiting w : waiting) {
             Signal s = w.signal();
             signals.add(c, w.inboxId(), w.seq(), accountId, s);
-            directory.seenAt(c, accountId, s.occurredAt());
+            directory.signalsAdded(c, accountId, s.occurredAt());
         }
         return waiting.size();
     }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,13 @@ public final class EventProcessor {
     private final Clock clock;
     private final int batchSize;
     private final AccountAlerts alerts;
+    private final HistoryCache histories = new HistoryCache(HELD_SIGNALS);
+
+    /**
+     * The most stored signals kept in memory between batches (about 100 bytes each once event names,
+     * users and attribute sets are shared): 1,000,000 is the recent history of the busiest accounts.
+     */
+    static final long HELD_SIGNALS = 1_000_000;
 
     /** A processor without alerts (tests, replays, evaluations). */
     public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
@@ -84,11 +92,16 @@ public final class EventProcessor {
     /** Processes one batch of new inbox events. @return how many were processed */
     public int processBatch() {
         try {
-            return withTransientRetry(() -> database.inTransaction(c -> {
-                List<Row> rows = claim(c, batchSize);
-                apply(c, rows);
-                return rows.size();
-            }));
+            return withTransientRetry(() -> {
+                HistoryCache.Staged staged = histories.stage();
+                int n = database.inTransaction(c -> {
+                    List<Row> rows = claim(c, batchSize);
+                    apply(c, rows, staged);
+                    return rows.size();
+                });
+                staged.publish();
+                return n;
+            });
         } catch (RuntimeException batchFailure) {
             if (isTransient(batchFailure)) throw batchFailure;
             // Find the event that breaks the batch; process the rest, park that one as FAILED.
@@ -106,13 +119,16 @@ public final class EventProcessor {
     private Integer processOne() {
         long[] failedId = {-1};
         try {
-            return database.inTransaction(c -> {
+            HistoryCache.Staged staged = histories.stage();
+            Integer n = database.inTransaction(c -> {
                 List<Row> rows = claim(c, 1);
                 if (rows.isEmpty()) return null;
                 failedId[0] = rows.get(0).id();
-                apply(c, rows);
+                apply(c, rows, staged);
                 return 1;
             });
+            staged.publish();
+            return n;
         } catch (RuntimeException e) {
             if (failedId[0] < 0 || isTransient(e)) throw e;
             markFailed(failedId[0], e);
@@ -162,7 +178,7 @@ public final class EventProcessor {
         return rows;
     }
 
-    private void apply(Connection c, List<Row> rows) throws SQLException {
+    private void apply(Connection c, List<Row> rows, HistoryCache.Staged staged) throws SQLException {
         if (rows.isEmpty()) return;
         Instant now = clock.instant();
         Map<Long, List<Signal>> decodedRows = new HashMap<>();
@@ -186,9 +202,9 @@ public final class EventProcessor {
                     ? Optional.of(directory.resolveOrCreate(c, s.account(), domain, s.occurredAt()))
                     : directory.match(c, s.account(), domain));
         }
-        Set<String> locked = new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList());
-        for (String id : locked) {
-            directory.lock(c, id);
+        Map<String, Long> versions = new TreeMap<>();
+        for (String id : new TreeSet<>(accountOf.values().stream().flatMap(Optional::stream).toList())) {
+            versions.put(id, directory.lock(c, id));
         }
         Effects effects = new Effects();
         List<Map.Entry<String, Signal>> presses = new ArrayList<>();
@@ -207,13 +223,13 @@ public final class EventProcessor {
                 if (s.kind() == SignalKind.ALERT_ACTION) presses.add(Map.entry(accountId.get(), s));
             }
         }
-        effects.store(c);
         // Signals only go to the accounts locked above (attach brings waiting signals to the account
         // being applied); a lock taken here would be out of id order.
         for (String id : effects.touched()) {
-            if (!locked.contains(id)) throw new IllegalStateException("account " + id + " changed without its lock");
+            if (!versions.containsKey(id)) throw new IllegalStateException("account " + id + " changed without its lock");
         }
-        rescore(c, effects.touched(), now);
+        Map<String, List<Signal>> all = effects.store(c, versions, staged);
+        rescore(c, all, now);
         // Button presses after the rescores, so a Task names the owner as the account now stands.
         if (alerts != null) {
             for (Map.Entry<String, Signal> press : presses) {
@@ -233,7 +249,7 @@ public final class EventProcessor {
 
     /**
      * The signals a batch applies, stored together before the touched accounts are rescored: one
-     * batched insert, and one {@code first_seen} update per account with its earliest new signal.
+     * batched insert, and one update per account (its earliest new event time, its new signal version).
      */
     private final class Effects {
         private final List<SignalStore.Effect> pending = new ArrayList<>();
@@ -248,9 +264,45 @@ public final class EventProcessor {
             return earliest.keySet();
         }
 
-        void store(Connection c) throws SQLException {
-            signals.addAll(c, pending);
-            for (Map.Entry<String, Instant> e : earliest.entrySet()) directory.seenAt(c, e.getKey(), e.getValue());
+        /**
+         * Stores the signals and returns every stored signal of each touched account, whatever its time:
+         * the signals held in memory at the version found under the lock plus the ones this batch stored
+         * (read back, so in their stored form), or else all of them read from the database. What is
+         * returned is staged as the accounts' signals at their new versions.
+         *
+         * @param versions the signal version of each locked account, as its lock found it
+         */
+        Map<String, List<Signal>> store(Connection c, Map<String, Long> versions, HistoryCache.Staged staged)
+                throws SQLException {
+            int[] counts = signals.addAll(c, pending);
+            Map<String, Long> newVersions = directory.signalsAdded(c, earliest);
+            Map<String, List<SignalStore.Effect>> added = new HashMap<>();
+            java.util.Set<String> unsure = new java.util.HashSet<>();
+            for (int i = 0; i < pending.size(); i++) {
+                SignalStore.Effect e = pending.get(i);
+                int count = i < counts.length ? counts[i] : Statement.EXECUTE_FAILED;
+                if (count > 0) added.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e);
+                else if (count != 0) unsure.add(e.accountId()); // the driver does not say whether it was new
+            }
+            Map<String, List<Signal>> all = new TreeMap<>();
+            List<SignalStore.Effect> readBack = new ArrayList<>();
+            List<String> toRead = new ArrayList<>();
+            for (String id : touched()) {
+                Optional<List<Signal>> held = unsure.contains(id) ? Optional.empty() : histories.at(id, versions.get(id));
+                if (held.isPresent()) {
+                    all.put(id, new ArrayList<>(held.get()));
+                    readBack.addAll(added.getOrDefault(id, List.of()));
+                } else {
+                    toRead.add(id);
+                }
+            }
+            signals.stored(c, readBack).forEach((id, fresh) -> all.get(id).addAll(fresh));
+            all.putAll(signals.forAccounts(c, toRead, null));
+            for (String id : touched()) {
+                all.putIfAbsent(id, new ArrayList<>());
+                staged.put(id, newVersions.get(id), all.get(id));
+            }
+            return all;
         }
     }
 
@@ -291,26 +343,42 @@ public final class EventProcessor {
     }
 
     /**
-     * {@link #rescore(Connection, String, Instant)} for several accounts, which the caller has locked:
-     * their profiles, signals and previous scores are read in a few queries for all of them and the
-     * scores saved in batched statements, so the work per account is the scoring itself. Each score is
-     * still computed from all of the account's signals stamped up to {@code now}.
+     * {@link #rescore(Connection, String, Instant)} for several accounts, which the caller has locked,
+     * each from all of its signals read from the database.
      *
      * @return the new scores by account id
      */
     public Map<String, AccountScore> rescore(Connection c, Collection<String> accountIds, Instant now) throws SQLException {
+        Map<String, List<Signal>> all = new LinkedHashMap<>();
+        Map<String, List<Signal>> read = signals.forAccounts(c, accountIds, now);
+        for (String id : accountIds) all.put(id, read.getOrDefault(id, List.of()));
+        return rescore(c, all, now);
+    }
+
+    /**
+     * Scores each account as of {@code now} from its signals (those stamped after {@code now} are left
+     * out here), saves the scores, runs the alert rules and queues changed writes. Profiles and previous
+     * scores are read in a few queries for all the accounts and the scores saved in batched statements.
+     *
+     * @param signals every stored signal of each account to score, by account id
+     */
+    private Map<String, AccountScore> rescore(Connection c, Map<String, List<Signal>> signals, Instant now)
+            throws SQLException {
         Map<String, AccountScore> out = new LinkedHashMap<>();
-        if (accountIds.isEmpty()) return out;
+        if (signals.isEmpty()) return out;
+        Set<String> accountIds = signals.keySet();
         Map<String, AccountProfile> profiles = directory.profiles(c, accountIds);
-        Map<String, List<Signal>> stored = signals.forAccounts(c, accountIds, now);
         Map<String, AccountScore> previous = alerts == null ? Map.of() : scores.latest(c, accountIds);
         AccountScorer current = scorer.get();
         List<ScoreBook.Scored> scored = new ArrayList<>();
         List<AccountAlerts.Rescored> rescored = new ArrayList<>();
-        for (String accountId : accountIds) {
+        for (Map.Entry<String, List<Signal>> e : signals.entrySet()) {
+            String accountId = e.getKey();
             AccountProfile profile = profiles.get(accountId);
             if (profile == null) throw new NoSuchElementException("no account " + accountId);
-            AccountHistory history = new AccountHistory(profile, stored.getOrDefault(accountId, List.of()));
+            List<Signal> upToNow = new ArrayList<>(e.getValue().size());
+            for (Signal s : e.getValue()) if (!s.occurredAt().isAfter(now)) upToNow.add(s);
+            AccountHistory history = new AccountHistory(profile, upToNow);
             AccountScore score = current.score(history, now);
             AccountSummary summary = current.summarize(history, now);
             scored.add(new ScoreBook.Scored(accountId, score, summary));

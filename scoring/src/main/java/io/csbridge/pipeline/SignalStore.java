@@ -34,7 +34,11 @@ public final class SignalStore {
     public record Effect(long inboxId, int seq, String accountId, Signal signal) {
     }
 
-    /** @return whether the signal was new (an inbox event's effects are applied once) */
+    /**
+     * The caller notes the change on the account ({@code AccountDirectory.signalsAdded}).
+     *
+     * @return whether the signal was new (an inbox event's effects are applied once)
+     */
     public boolean add(Connection c, long inboxId, int seq, String accountId, Signal s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             bind(ps, new Effect(inboxId, seq, accountId, s));
@@ -42,15 +46,21 @@ public final class SignalStore {
         }
     }
 
-    /** Stores the effects in one batched statement; one already stored (same inbox row and position) is left as it is. */
-    public void addAll(Connection c, List<Effect> effects) throws SQLException {
-        if (effects.isEmpty()) return;
+    /**
+     * Stores the effects in one batched statement; one already stored (same inbox row and position) is
+     * left as it is. The caller notes the change on each account ({@code AccountDirectory.signalsAdded}).
+     *
+     * @return per effect, 1 if it was stored now, 0 if it was there already, or what else the driver said
+     *         ({@link java.sql.Statement#SUCCESS_NO_INFO}: it does not know)
+     */
+    public int[] addAll(Connection c, List<Effect> effects) throws SQLException {
+        if (effects.isEmpty()) return new int[0];
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (Effect e : effects) {
                 bind(ps, e);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 
@@ -73,32 +83,68 @@ public final class SignalStore {
     }
 
     /**
-     * Every signal of each account stamped at or before {@code asOf}, in one query (accounts without
-     * signals are absent). The time is compared here rather than in SQL: H2 reads the whole index when
-     * a list of accounts is combined with a time range.
+     * Every signal of each account stamped at or before {@code asOf} ({@code null}: whatever the time),
+     * by account; accounts without signals are absent. One statement, run once per account: reading
+     * each account along its index is cheaper than one query for all of them, which both databases
+     * answer by sorting every row (and H2 by comparing each row with the whole list of accounts).
      */
     public Map<String, List<Signal>> forAccounts(Connection c, Collection<String> accountIds, Instant asOf)
             throws SQLException {
         Map<String, List<Signal>> out = new HashMap<>();
         if (accountIds.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT account_id, kind, occurred_at, name, user_ref, num_value, attributes FROM signal "
-                        + "WHERE account_id = ANY(?) ORDER BY account_id, occurred_at, id")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Instant at = rs.getTimestamp(3).toInstant();
-                    if (at.isAfter(asOf)) continue;
-                    String accountId = rs.getString(1);
-                    double value = rs.getDouble(6);
-                    if (rs.wasNull()) value = Double.NaN;
-                    out.computeIfAbsent(accountId, k -> new ArrayList<>()).add(new Signal(AccountKey.product(accountId),
-                            SignalKind.valueOf(rs.getString(2)), at, rs.getString(4), rs.getString(5), value,
-                            attributes(rs.getString(7))));
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, occurred_at, name, user_ref, num_value, attributes "
+                + "FROM signal WHERE account_id = ?" + (asOf == null ? "" : " AND occurred_at <= ?") + " ORDER BY occurred_at, id")) {
+            for (String accountId : accountIds) {
+                ps.setString(1, accountId);
+                if (asOf != null) ps.setTimestamp(2, Timestamp.from(asOf));
+                AccountKey key = AccountKey.product(accountId);
+                List<Signal> signals = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) signals.add(read(rs, 1, key));
+                }
+                if (!signals.isEmpty()) out.put(accountId, signals);
+            }
+        }
+        return out;
+    }
+
+    /** The stored form of the given effects (as {@link #forAccounts} reads them back), by account. */
+    public Map<String, List<Signal>> stored(Connection c, Collection<Effect> effects) throws SQLException {
+        Map<String, List<Signal>> out = new HashMap<>();
+        if (effects.isEmpty()) return out;
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Set<Long> inboxIds = new java.util.TreeSet<>();
+        for (Effect e : effects) {
+            wanted.add(e.inboxId() + "/" + e.seq() + "/" + e.accountId());
+            inboxIds.add(e.inboxId());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT inbox_id, seq, account_id, kind, occurred_at, name, user_ref, "
+                + "num_value, attributes FROM signal WHERE inbox_id = ?")) {
+            for (long inboxId : inboxIds) {
+                ps.setLong(1, inboxId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String accountId = rs.getString(3);
+                        if (!wanted.contains(rs.getLong(1) + "/" + rs.getInt(2) + "/" + accountId)) continue;
+                        out.computeIfAbsent(accountId, k -> new ArrayList<>()).add(read(rs, 4, AccountKey.product(accountId)));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** The signal in the columns kind, occurred_at, name, user_ref, num_value, attributes starting at {@code from}. */
+    private static Signal read(ResultSet rs, int from, AccountKey key) throws SQLException {
+        double value = rs.getDouble(from + 4);
+        if (rs.wasNull()) value = Double.NaN;
+        return new Signal(key, SignalKind.valueOf(rs.getString(from)), rs.getTimestamp(from + 1).toInstant(),
+                text(rs.getString(from + 2)), text(rs.getString(from + 3)), value, attributes(rs.getString(from + 5)));
+    }
+
+    /** Event names and users repeat across an account's signals; one copy of each is kept while any is in use. */
+    private static String text(String s) {
+        return s == null ? null : s.intern();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.csbridge.pipeline;
 import io.csbridge.account.AccountDirectory;
 import io.csbridge.account.AccountKey;
 import io.csbridge.account.AccountProfile;
+import io.csbridge.account.IdentityReview;
 import io.csbridge.alerting.AlertRulesStore;
 import io.csbridge.health.AccountHistory;
 import io.csbridge.health.AccountScore;
@@ -80,6 +81,51 @@ class ScoresFromBatchesTest {
         assertThat(firstSeen(shuffled)).isEqualTo(earliest);
         assertThat(TestDatabase.count(shuffled, "SELECT COUNT(*) FROM unmatched_signal")).isZero();
         assertThat(TestDatabase.count(shuffled, "SELECT COUNT(*) FROM signal")).isEqualTo(events.size());
+    }
+
+    /**
+     * Two nodes take turns on one database, each keeping the signals of the accounts it scored in
+     * memory, and halfway an account is merged into another: what either node kept is stale, and every
+     * stored score must still be the full recompute.
+     */
+    @Test
+    void twoNodesAndAMergeBetweenTheirBatchesStillScoreFromEverySignal() {
+        Map<String, List<Signal>> byAccount = new TreeMap<>();
+        List<InboxEntry> events = events(new Random(21), byAccount);
+        List<InboxEntry> mixed = new ArrayList<>(events);
+        Collections.shuffle(mixed, new Random(23));
+        Database db = TestDatabase.fresh();
+        EventProcessor node1 = processor(db, 4);
+        EventProcessor node2 = processor(db, 4);
+        Random sizes = new Random(29);
+        int half = mixed.size() / 2;
+        try (Inbox inbox = new Inbox(new InboxStore(db), clock, Thread::new, () -> { })) {
+            deliver(inbox, mixed.subList(0, half), sizes, node1, node2);
+            new IdentityReview(db, node1, clock).merge("acct-0", "acct-1", "cs-admin");
+            deliver(inbox, mixed.subList(half, mixed.size()), sizes, node2, node1);
+        }
+        for (Signal s : byAccount.remove("acct-1")) {
+            byAccount.get("acct-0").add(new Signal(AccountKey.product("acct-0"), s.kind(), s.occurredAt(), s.name(), s.user(),
+                    s.value(), s.attributes()));
+        }
+
+        Map<String, String> expected = fromScratch(db, byAccount);
+        assertThat(expected).hasSize(ACCOUNTS - 1);
+        assertThat(stored(db)).isEqualTo(expected);
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM signal")).isEqualTo(events.size());
+    }
+
+    /** Delivers the events a few at a time; after each delivery one node, then the other, processes everything waiting. */
+    private static void deliver(Inbox inbox, List<InboxEntry> events, Random sizes, EventProcessor first, EventProcessor second) {
+        boolean turn = true;
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + sizes.nextInt(9));
+            inbox.accept(events.subList(from, to));
+            EventProcessor node = turn ? first : second;
+            while (node.processBatch() > 0) { }
+            turn = !turn;
+            from = to;
+        }
     }
 
     private EventProcessor processor(Database db, int batchSize) {
