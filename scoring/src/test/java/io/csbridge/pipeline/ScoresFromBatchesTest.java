@@ -115,6 +115,49 @@ class ScoresFromBatchesTest {
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM signal")).isEqualTo(events.size());
     }
 
+    /**
+     * A batch that fails after it stored signals and kept them for the next batch is rolled back and
+     * retried event by event; the event that fails alone is parked as FAILED and nothing of it remains,
+     * in the database or in what the processor keeps in memory.
+     */
+    @Test
+    void anEventThatCannotBeAppliedIsParkedAndEveryOtherScoreIsTheFullRecompute() {
+        Map<String, List<Signal>> byAccount = new TreeMap<>();
+        List<InboxEntry> events = events(new Random(31), byAccount);
+        List<InboxEntry> mixed = new ArrayList<>(events);
+        Collections.shuffle(mixed, new Random(37));
+        Database db = TestDatabase.fresh();
+        // The channel cannot map account 5's Salesforce Account: the event that gives it one fails.
+        PipelineTest.RecordingChannel salesforce = new PipelineTest.RecordingChannel();
+        DeliveryChannel broken = new DeliveryChannel() {
+            public String name() { return salesforce.name(); }
+            public boolean live() { return false; }
+            public java.util.Optional<String> target(io.csbridge.account.AccountKeys keys) {
+                java.util.Optional<String> id = salesforce.target(keys);
+                if (id.isPresent() && id.get().equals("001ACCT5")) throw new IllegalStateException("unmappable");
+                return id;
+            }
+            public Map<String, Object> fields(AccountScore score) { return salesforce.fields(score); }
+            public int maxBatch() { return salesforce.maxBatch(); }
+            public List<VendorCall> preview(List<OutboundWrite> writes) { return salesforce.preview(writes); }
+            public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) { return salesforce.deliver(writes); }
+        };
+        EventProcessor processor = new EventProcessor(db, ModelScorer::withDefaults, () -> List.of(broken), clock, 6,
+                new AccountAlerts(db.dialect(), new AlertRulesStore(), AlertSettings.defaults()));
+        deliver(db, mixed, new Random(41), processor);
+        byAccount.get("acct-5").removeIf(s -> "001ACCT5".equals(s.attribute("salesforceAccountId")));
+
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM inbox_event WHERE status = 'FAILED'")).isEqualTo(1);
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM signal")).isEqualTo(events.size() - 1);
+        assertThat(stored(db)).isEqualTo(fromScratch(db, byAccount));
+    }
+
+    private static void deliver(Database db, List<InboxEntry> events, Random sizes, EventProcessor processor) {
+        try (Inbox inbox = new Inbox(new InboxStore(db), Clock.fixed(NOW, ZoneOffset.UTC), Thread::new, () -> { })) {
+            deliver(inbox, events, sizes, processor, processor);
+        }
+    }
+
     /** Delivers the events a few at a time; after each delivery one node, then the other, processes everything waiting. */
     private static void deliver(Inbox inbox, List<InboxEntry> events, Random sizes, EventProcessor first, EventProcessor second) {
         boolean turn = true;
