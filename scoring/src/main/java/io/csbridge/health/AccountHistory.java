@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * An account and its signals in event-time order. Ordering here (not arrival order) is what makes
@@ -14,14 +15,18 @@ import java.util.List;
  */
 public final class AccountHistory {
 
-    /** Event time first; ties broken by content so that the order never depends on arrival. */
+    /**
+     * Event time first; ties broken by content so that the order never depends on arrival. Attributes
+     * compare in key order: an immutable map's own iteration order changes from one JVM start to the
+     * next, and a replay must order two simultaneous signals as the first run did.
+     */
     public static final Comparator<Signal> EVENT_ORDER = Comparator
             .comparing(Signal::occurredAt)
             .thenComparing(s -> s.kind().name())
             .thenComparing(Signal::name)
             .thenComparing(Signal::user)
             .thenComparingDouble(Signal::value)
-            .thenComparing(s -> s.attributes().toString());
+            .thenComparing(s -> new TreeMap<>(s.attributes()).toString());
 
     private final AccountProfile profile;
     private final List<Signal> signals;
