@@ -46,8 +46,10 @@ public enum Dialect {
      *
      * <p>H2 locks every row a {@code FOR UPDATE} query reads before it sorts and cuts at the limit, so a
      * backlog of 30,000 rows meant 30,000 row locks per claim; there the first rows are chosen without
-     * locks and then locked (a row another node took meanwhile fails the condition and is left out).
-     * PostgreSQL locks only the rows it returns.
+     * locks and then locked (a row another transaction took meanwhile fails the condition or is skipped).
+     * So on H2 a second processor finds the first rows taken and gets nothing until the next round;
+     * an embedded H2 file serves one server anyway. PostgreSQL locks only the rows it returns, and two
+     * nodes take different rows at once.
      */
     public String claimFirst(String columns, String table, String condition, String order, int limit) {
         if (this == POSTGRESQL) {
