@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,7 +278,7 @@ public final class EventProcessor {
             int[] counts = signals.addAll(c, pending);
             Map<String, Long> newVersions = directory.signalsAdded(c, earliest);
             Map<String, List<SignalStore.Effect>> added = new HashMap<>();
-            java.util.Set<String> unsure = new java.util.HashSet<>();
+            Set<String> unsure = new HashSet<>();
             for (int i = 0; i < pending.size(); i++) {
                 SignalStore.Effect e = pending.get(i);
                 int count = i < counts.length ? counts[i] : Statement.EXECUTE_FAILED;

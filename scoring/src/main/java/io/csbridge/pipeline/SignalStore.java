@@ -15,9 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The signals applied to each account: the facts every score is computed from. */
@@ -112,8 +115,8 @@ public final class SignalStore {
     public Map<String, List<Signal>> stored(Connection c, Collection<Effect> effects) throws SQLException {
         Map<String, List<Signal>> out = new HashMap<>();
         if (effects.isEmpty()) return out;
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        java.util.Set<Long> inboxIds = new java.util.TreeSet<>();
+        Set<String> wanted = new HashSet<>();
+        Set<Long> inboxIds = new TreeSet<>();
         for (Effect e : effects) {
             wanted.add(e.inboxId() + "/" + e.seq() + "/" + e.accountId());
             inboxIds.add(e.inboxId());
