@@ -5,6 +5,7 @@ import io.csbridge.account.AccountDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -56,7 +57,8 @@ public final class RescoreAll {
         for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PER_TRANSACTION) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PER_TRANSACTION));
             database.inTransaction(c -> {
-                for (String id : chunk) directory.lock(c, id);
+                // The processor's lock order (Java's string order; the database's ORDER BY may collate differently).
+                for (String id : new TreeSet<>(chunk)) directory.lock(c, id);
                 processor.rescore(c, chunk, clock.instant());
                 return null;
             });
