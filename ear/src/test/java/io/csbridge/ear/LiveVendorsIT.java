@@ -21,13 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +58,6 @@ class LiveVendorsIT {
     static final String CONTAINER = "wildfly-live";
     static final String OUTBOUND_TOKEN = "it-salesforce-outbound-token";
     static final String ORG_ID = "00DIT000000CSBRAAW";
-    static final String SLACK_SIGNING_SECRET = "it-slack-signing-secret";
     static final VendorFakes FAKES = new VendorFakes();
 
     @ArquillianResource
@@ -352,24 +346,8 @@ class LiveVendorsIT {
     }
 
     int postOutboundMessage(List<String> notifications) {
-        String body = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" \
-                xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-                 <soapenv:Body>
-                  <notifications xmlns="http://soap.sforce.com/2005/09/outbound">
-                   <OrganizationId>%s</OrganizationId>
-                   <ActionId>04kIT0000000CSBRAAW</ActionId>
-                   <SessionId xsi:nil="true"/>
-                   <EnterpriseUrl>https://it.my.salesforce.com/services/Soap/c/66.0/00DIT000000CSBR</EnterpriseUrl>
-                   <PartnerUrl>https://it.my.salesforce.com/services/Soap/u/66.0/00DIT000000CSBR</PartnerUrl>
-                %s  </notifications>
-                 </soapenv:Body>
-                </soapenv:Envelope>
-                """.formatted(ORG_ID, String.join("", notifications));
-        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/salesforce?token=" + OUTBOUND_TOKEN))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).status();
+        byte[] body = SalesforceOutboundMessageIT.envelope(ORG_ID, notifications).getBytes(StandardCharsets.UTF_8);
+        return client.send(InboundRequests.salesforce(OUTBOUND_TOKEN, body)).status();
     }
 
     /** A press of an alert button as Slack posts it: form field {@code payload}, v0-signed with the app's secret. */
@@ -388,23 +366,9 @@ class LiveVendorsIT {
         ObjectNode action = payload.putArray("actions").addObject();
         action.put("action_id", actionId).put("block_id", "cs_alert_actions").put("value", value).put("type", "button")
                 .put("action_ts", actionTs);
-        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/slack/interactions"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", "v0=" + hmacSha256(SLACK_SIGNING_SECRET, "v0:" + timestamp + ":" + body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()).status();
-    }
-
-    static String hmacSha256(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = ("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return client.send(InboundRequests.slack("/hooks/slack/interactions", body, "application/x-www-form-urlencoded",
+                Instant.now().getEpochSecond())).status();
     }
 
     // ---- waiting ----------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ public class SalesforceOrg {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("mode", live() ? "live" : "sandbox");
         if (live()) out.put("flow", settings.jwtBearer() ? "jwt-bearer" : "client-credentials");
-        out.put("apiVersion", settings.dataPath().substring("/services/data/".length()));
+        out.put("apiVersion", apiVersion());
         out.put("apiUsage", budget.status());
         out.put("circuit", breaker.status());
         if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
@@ -193,6 +193,11 @@ public class SalesforceOrg {
         }
     }
 
+    /** e.g. v66.0, from salesforce.api-version's data path. */
+    private String apiVersion() {
+        return settings.dataPath().substring("/services/data/".length());
+    }
+
     private void observeUsage(Response response) {
         if (budget.observe(header(response, "Sforce-Limit-Info"))) tell(OperatorNotice.SALESFORCE_API_RESERVE, budget.notice());
     }
@@ -206,7 +211,7 @@ public class SalesforceOrg {
     }
 
     private Reply readUser(SalesforceTokens.Session session, String userId) throws IOException {
-        String version = settings.dataPath().substring("/services/data/".length());
+        String version = apiVersion();
         try (Response response = api.user(session.instanceUrl(), version, session.accessToken(), userId)) {
             observeUsage(response);
             return new Reply(response.status(), SalesforceTokens.readJson(response), Optional.empty());
@@ -229,7 +234,7 @@ public class SalesforceOrg {
     }
 
     private Reply call(boolean update, SalesforceTokens.Session session, Map<String, Object> body) throws IOException {
-        String version = settings.dataPath().substring("/services/data/".length());
+        String version = apiVersion();
         try (Response response = update
                 ? api.updateRecords(session.instanceUrl(), version, session.accessToken(), body)
                 : api.createRecords(session.instanceUrl(), version, session.accessToken(), body)) {
