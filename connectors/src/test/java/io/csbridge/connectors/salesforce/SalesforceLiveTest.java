@@ -3,7 +3,7 @@ package io.csbridge.connectors.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.csbridge.connectors.MutableClock;
+import io.csbridge.pipeline.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.health.Band;
 import io.csbridge.pipeline.DeliveryOutcome;

@@ -2,7 +2,7 @@ package io.csbridge.connectors.slack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.csbridge.connectors.MutableClock;
+import io.csbridge.pipeline.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
 import io.csbridge.connectors.salesforce.SalesforceOrg;

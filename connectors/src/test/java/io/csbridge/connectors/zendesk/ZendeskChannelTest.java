@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.csbridge.account.AccountKey;
 import io.csbridge.account.AccountKeys;
-import io.csbridge.connectors.MutableClock;
+import io.csbridge.pipeline.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.health.AccountScore;
 import io.csbridge.health.Band;
