@@ -1,7 +1,7 @@
 package io.csbridge.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 

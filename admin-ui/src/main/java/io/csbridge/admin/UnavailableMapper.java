@@ -1,6 +1,6 @@
 package io.csbridge.admin;
 
-import io.csbridge.pipeline.PipelineUnavailableException;
+import io.csbridge.inbox.PipelineUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,6 +1,6 @@
 package io.csbridge.connectors;
 
-import io.csbridge.pipeline.MutableClock;
+import io.csbridge.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.csbridge.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.risk.Auc;
+import io.csbridge.domain.risk.Auc;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;

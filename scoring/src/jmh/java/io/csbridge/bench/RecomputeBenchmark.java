@@ -1,10 +1,10 @@
 package io.csbridge.bench;
 
-import io.csbridge.account.AccountProfile;
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.AccountScore;
-import io.csbridge.health.ModelScorer;
-import io.csbridge.signal.Signal;
+import io.csbridge.domain.account.AccountProfile;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.scoring.ModelScorer;
+import io.csbridge.domain.signal.Signal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

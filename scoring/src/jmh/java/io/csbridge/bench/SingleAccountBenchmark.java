@@ -1,12 +1,12 @@
 package io.csbridge.bench;
 
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.AccountScore;
-import io.csbridge.health.InputConfig;
-import io.csbridge.health.ModelScorer;
-import io.csbridge.health.ScoringConfig;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.health.InputConfig;
+import io.csbridge.domain.scoring.ModelScorer;
+import io.csbridge.domain.scoring.ScoringConfig;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,10 +1,10 @@
 package io.csbridge.bench;
 
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.AccountKeys;
-import io.csbridge.account.AccountProfile;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.account.AccountKeys;
+import io.csbridge.domain.account.AccountProfile;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.csbridge.webhooks;
 
-import io.csbridge.pipeline.Inbox;
+import io.csbridge.inbox.Inbox;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,7 +22,7 @@ public class HookRejectionMapper implements ExceptionMapper<RuntimeException> {
             RejectionCounts.INSTANCE.count(r.error());
             return json(r.status(), r.error(), r.getMessage());
         }
-        if (e instanceof Inbox.InboxUnavailableException || e instanceof io.csbridge.pipeline.PipelineUnavailableException) {
+        if (e instanceof Inbox.InboxUnavailableException || e instanceof io.csbridge.inbox.PipelineUnavailableException) {
             LOG.warning(() -> "delivery not stored, sender will retry: " + e.getMessage());
             return Response.fromResponse(json(503, "unavailable", "the event could not be stored; retry later"))
                     .header("Retry-After", "5").build();

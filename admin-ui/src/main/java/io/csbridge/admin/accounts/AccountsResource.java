@@ -1,18 +1,18 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.account.AccountCatalog;
-import io.csbridge.account.AccountView;
+import io.csbridge.store.AccountCatalog;
+import io.csbridge.domain.scoring.AccountView;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.AccountScorer;
-import io.csbridge.health.LiveScorer;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.domain.scoring.AccountScorer;
+import io.csbridge.runtime.LiveScorer;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.csbridge.account.IdentityReview;
+import io.csbridge.store.IdentityReview;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;

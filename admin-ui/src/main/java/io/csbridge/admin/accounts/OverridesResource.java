@@ -1,15 +1,15 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.account.AccountCatalog;
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.AuditLog;
+import io.csbridge.store.AccountCatalog;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.store.AuditLog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.InboxEntry;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.inbox.InboxEntry;
+import io.csbridge.json.Json;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.account.AccountCatalog;
+import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.signal.Signal;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.domain.signal.Signal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

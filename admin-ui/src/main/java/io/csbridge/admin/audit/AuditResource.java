@@ -1,9 +1,9 @@
 package io.csbridge.admin.audit;
 
-import io.csbridge.account.AuditLog;
+import io.csbridge.store.AuditLog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.csbridge.admin.deliveries;
 
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.ChannelStatus;
-import io.csbridge.pipeline.DeliveryChannel;
-import io.csbridge.pipeline.DeliveryLog;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.outbox.ChannelStatus;
+import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.store.DeliveryLog;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.csbridge.admin.identities;
 
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.IdentityReview;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.store.IdentityReview;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.csbridge.admin.jobs;
 
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.pipeline.RescoreAll;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.processing.RescoreAll;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

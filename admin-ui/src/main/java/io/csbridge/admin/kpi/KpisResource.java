@@ -1,14 +1,14 @@
 package io.csbridge.admin.kpi;
 
-import io.csbridge.account.AccountCatalog;
+import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.LiveScorer;
-import io.csbridge.kpi.KpiReport;
-import io.csbridge.kpi.Kpis;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.runtime.LiveScorer;
+import io.csbridge.domain.kpi.KpiReport;
+import io.csbridge.domain.kpi.Kpis;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,17 +1,17 @@
 package io.csbridge.admin.model;
 
-import io.csbridge.account.AccountCatalog;
+import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.alerting.AccountSnapshot;
-import io.csbridge.alerting.AlertDryRun;
-import io.csbridge.alerting.AlertRulesStore;
-import io.csbridge.alerting.AlertRules;
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.LiveScorer;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.settings.SettingsStore;
+import io.csbridge.domain.alerting.AccountSnapshot;
+import io.csbridge.domain.alerting.AlertDryRun;
+import io.csbridge.store.AlertRulesStore;
+import io.csbridge.domain.alerting.AlertRules;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.runtime.LiveScorer;
+import io.csbridge.json.Json;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.store.SettingsStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package io.csbridge.admin.model;
 
-import io.csbridge.account.AccountKey;
-import io.csbridge.alerting.AccountFacts;
-import io.csbridge.alerting.AccountSnapshot;
-import io.csbridge.health.AccountEvaluation;
-import io.csbridge.health.AccountHistory;
-import io.csbridge.health.LiveScorer;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.alerting.AccountFacts;
+import io.csbridge.domain.alerting.AccountSnapshot;
+import io.csbridge.domain.scoring.AccountEvaluation;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.runtime.LiveScorer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,14 +18,14 @@ final class AlertSnapshots {
 
     static AccountSnapshot of(AccountHistory history, Instant at, LiveScorer scorer) {
         AccountEvaluation e = scorer.model().evaluate(history, at);
-        io.csbridge.health.AccountFacts f = e.facts();
+        io.csbridge.domain.score.AccountFacts f = e.facts();
         String salesforce = key(history, AccountKey.KeyKind.SALESFORCE);
         String zendesk = key(history, AccountKey.KeyKind.ZENDESK);
         return new AccountSnapshot(history.profile().id(), scorer.score(history, at), new AccountFacts(
                 history.profile().name(), f.owner(),
-                f.renewalDay() == io.csbridge.health.AccountFacts.NONE ? null : LocalDate.ofEpochDay(f.renewalDay()),
+                f.renewalDay() == io.csbridge.domain.score.AccountFacts.NONE ? null : LocalDate.ofEpochDay(f.renewalDay()),
                 Double.isNaN(f.npsLatest()) ? null : (int) f.npsLatest(),
-                f.npsLatestAt() == io.csbridge.health.AccountFacts.NONE ? null : Instant.ofEpochSecond(f.npsLatestAt()),
+                f.npsLatestAt() == io.csbridge.domain.score.AccountFacts.NONE ? null : Instant.ofEpochSecond(f.npsLatestAt()),
                 f.urgentOpenTickets(), null, salesforce, zendesk));
     }
 

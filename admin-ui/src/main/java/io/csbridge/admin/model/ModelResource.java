@@ -2,20 +2,20 @@ package io.csbridge.admin.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.account.AccountCatalog;
+import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
 import io.csbridge.admin.jobs.Jobs;
-import io.csbridge.health.Backtest;
-import io.csbridge.health.DryRun;
-import io.csbridge.health.InvalidConfigException;
-import io.csbridge.health.LiveScorer;
-import io.csbridge.health.ScoringConfig;
-import io.csbridge.health.ScoringConfigJson;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.settings.SettingsStore;
+import io.csbridge.domain.scoring.Backtest;
+import io.csbridge.domain.scoring.DryRun;
+import io.csbridge.domain.score.InvalidConfigException;
+import io.csbridge.runtime.LiveScorer;
+import io.csbridge.domain.scoring.ScoringConfig;
+import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.json.Json;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.store.SettingsStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -136,10 +136,10 @@ public class ModelResource {
     public Map<String, Object> fit(String body) throws JsonProcessingException {
         Window w = window(json(body), Duration.ofDays(180));
         ScoringConfig current = scorer.model().config();
-        io.csbridge.risk.FittedChurnModel fitted;
+        io.csbridge.domain.risk.FittedChurnModel fitted;
         try {
             fitted = Backtest.fitChurnModel(new AccountCatalog(pipeline.database()).histories(w.until()), current, w.asOf(),
-                    w.until(), io.csbridge.risk.ChurnModelTrainer.standard());
+                    w.until(), io.csbridge.domain.risk.ChurnModelTrainer.standard());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, "not_enough_history", e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.csbridge.admin.security;
 
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.runtime.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

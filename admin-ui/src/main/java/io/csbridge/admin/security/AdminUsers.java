@@ -1,6 +1,6 @@
 package io.csbridge.admin.security;
 
-import io.csbridge.pipeline.Database;
+import io.csbridge.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.csbridge.admin.security;
 
 import io.csbridge.admin.Roles;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.runtime.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

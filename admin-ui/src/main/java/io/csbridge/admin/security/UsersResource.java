@@ -2,8 +2,8 @@ package io.csbridge.admin.security;
 
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.account.AuditLog;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.store.AuditLog;
+import io.csbridge.runtime.Pipeline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

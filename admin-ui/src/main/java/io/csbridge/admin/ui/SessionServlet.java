@@ -2,7 +2,7 @@ package io.csbridge.admin.ui;
 
 import io.csbridge.admin.Roles;
 import io.csbridge.admin.security.BrowserSession;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.csbridge.admin.ui;
 
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package io.csbridge.connectors.salesforce;
 
-import io.csbridge.health.AccountScore;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.OutboundWrite;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.json.Json;
+import io.csbridge.outbox.OutboundWrite;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

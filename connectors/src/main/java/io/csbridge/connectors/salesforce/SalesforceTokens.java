@@ -2,7 +2,7 @@ package io.csbridge.connectors.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

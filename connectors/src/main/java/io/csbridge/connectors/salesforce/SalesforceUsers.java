@@ -1,6 +1,6 @@
 package io.csbridge.connectors.salesforce;
 
-import io.csbridge.alerting.OwnerDirectory;
+import io.csbridge.domain.alerting.OwnerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

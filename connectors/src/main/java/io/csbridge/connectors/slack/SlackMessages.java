@@ -19,7 +19,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
- * Block Kit for the three kinds of Slack write: an alert (fields of {@code io.csbridge.alerting.Alert#toFields}),
+ * Block Kit for the three kinds of Slack write: an alert (fields of {@code io.csbridge.domain.alerting.Alert#toFields}),
  * a daily digest ({@code Digest#toFields}), and the update of an alert after a button press.
  */
 final class SlackMessages {

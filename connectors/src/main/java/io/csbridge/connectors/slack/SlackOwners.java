@@ -5,8 +5,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.users.UsersLookupByEmailRequest;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.model.User;
-import io.csbridge.alerting.OwnerDirectory;
-import io.csbridge.alerting.SlackUserLookups;
+import io.csbridge.domain.alerting.OwnerDirectory;
+import io.csbridge.domain.alerting.SlackUserLookups;
 import io.csbridge.connectors.RequestBudget;
 
 import java.io.IOException;

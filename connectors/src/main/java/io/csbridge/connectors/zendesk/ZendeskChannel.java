@@ -1,14 +1,14 @@
 package io.csbridge.connectors.zendesk;
 
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.AccountKeys;
-import io.csbridge.health.AccountScore;
-import io.csbridge.pipeline.ChannelStatus;
-import io.csbridge.pipeline.DeliveryChannel;
-import io.csbridge.pipeline.DeliveryOutcome;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.OutboundWrite;
-import io.csbridge.pipeline.VendorCall;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.account.AccountKeys;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.outbox.ChannelStatus;
+import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.DeliveryOutcome;
+import io.csbridge.json.Json;
+import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.outbox.VendorCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

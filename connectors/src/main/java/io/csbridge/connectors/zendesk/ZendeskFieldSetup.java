@@ -1,7 +1,7 @@
 package io.csbridge.connectors.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.csbridge.connectors.zendesk;
 
-import io.csbridge.health.AccountScore;
-import io.csbridge.health.Band;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.Band;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

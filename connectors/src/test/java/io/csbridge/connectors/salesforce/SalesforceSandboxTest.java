@@ -1,15 +1,15 @@
 package io.csbridge.connectors.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.AccountKeys;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.account.AccountKeys;
 import io.csbridge.connectors.Settings;
-import io.csbridge.health.AccountScore;
-import io.csbridge.health.Band;
-import io.csbridge.health.Driver;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.OutboundWrite;
-import io.csbridge.pipeline.VendorCall;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.Band;
+import io.csbridge.domain.score.Driver;
+import io.csbridge.json.Json;
+import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.outbox.VendorCall;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.csbridge.connectors.salesforce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.csbridge.alerting.OwnerDirectory;
-import io.csbridge.pipeline.MutableClock;
+import io.csbridge.domain.alerting.OwnerDirectory;
+import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

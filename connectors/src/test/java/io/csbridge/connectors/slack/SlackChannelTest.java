@@ -2,16 +2,16 @@ package io.csbridge.connectors.slack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.csbridge.pipeline.MutableClock;
+import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
-import io.csbridge.pipeline.AlertThreadStore;
-import io.csbridge.pipeline.Database;
-import io.csbridge.pipeline.DeliveryOutcome;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.OutboundWrite;
-import io.csbridge.pipeline.SlackUserLookupStore;
-import io.csbridge.pipeline.VendorCall;
+import io.csbridge.store.AlertThreadStore;
+import io.csbridge.store.Database;
+import io.csbridge.outbox.DeliveryOutcome;
+import io.csbridge.json.Json;
+import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.store.SlackUserLookupStore;
+import io.csbridge.outbox.VendorCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +35,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.DELIVERED;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.REJECTED;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.RETRY;
+import static io.csbridge.outbox.DeliveryOutcome.Result.DELIVERED;
+import static io.csbridge.outbox.DeliveryOutcome.Result.REJECTED;
+import static io.csbridge.outbox.DeliveryOutcome.Result.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slack's Web API as documented, faked by WireMock and driven through the Slack SDK. */

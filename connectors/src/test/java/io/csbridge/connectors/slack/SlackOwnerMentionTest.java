@@ -2,17 +2,17 @@ package io.csbridge.connectors.slack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.csbridge.pipeline.MutableClock;
+import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
 import io.csbridge.connectors.salesforce.SalesforceOrg;
 import io.csbridge.connectors.salesforce.SalesforceSettings;
 import io.csbridge.connectors.salesforce.SalesforceUsers;
-import io.csbridge.pipeline.AlertThreadStore;
-import io.csbridge.pipeline.Database;
-import io.csbridge.pipeline.DeliveryOutcome;
-import io.csbridge.pipeline.OutboundWrite;
-import io.csbridge.pipeline.SlackUserLookupStore;
+import io.csbridge.store.AlertThreadStore;
+import io.csbridge.store.Database;
+import io.csbridge.outbox.DeliveryOutcome;
+import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.store.SlackUserLookupStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ import static io.csbridge.connectors.slack.SlackChannelTest.POST;
 import static io.csbridge.connectors.slack.SlackChannelTest.UPDATE;
 import static io.csbridge.connectors.slack.SlackChannelTest.alert;
 import static io.csbridge.connectors.slack.SlackChannelTest.form;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.DELIVERED;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.RETRY;
+import static io.csbridge.outbox.DeliveryOutcome.Result.DELIVERED;
+import static io.csbridge.outbox.DeliveryOutcome.Result.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,16 +2,16 @@ package io.csbridge.connectors.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.csbridge.account.AccountKey;
-import io.csbridge.account.AccountKeys;
-import io.csbridge.pipeline.MutableClock;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.account.AccountKeys;
+import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
-import io.csbridge.health.AccountScore;
-import io.csbridge.health.Band;
-import io.csbridge.pipeline.DeliveryOutcome;
-import io.csbridge.pipeline.Json;
-import io.csbridge.pipeline.OutboundWrite;
-import io.csbridge.pipeline.VendorCall;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.Band;
+import io.csbridge.outbox.DeliveryOutcome;
+import io.csbridge.json.Json;
+import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.outbox.VendorCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.DELIVERED;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.REJECTED;
-import static io.csbridge.pipeline.DeliveryOutcome.Result.RETRY;
+import static io.csbridge.outbox.DeliveryOutcome.Result.DELIVERED;
+import static io.csbridge.outbox.DeliveryOutcome.Result.REJECTED;
+import static io.csbridge.outbox.DeliveryOutcome.Result.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Zendesk as its API documents itself, faked by WireMock and driven through zendesk-java-client. */

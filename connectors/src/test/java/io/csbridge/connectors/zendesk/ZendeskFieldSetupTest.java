@@ -2,7 +2,7 @@ package io.csbridge.connectors.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.csbridge.webhooks.salesforce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.csbridge.account.AccountKey;
-import io.csbridge.pipeline.InboxEntry;
-import io.csbridge.pipeline.Json;
-import io.csbridge.signal.Attributes;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.inbox.InboxEntry;
+import io.csbridge.json.Json;
+import io.csbridge.domain.signal.Attributes;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.webhooks.HookRejection;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.csbridge.webhooks.salesforce;
 
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.OutboundMessageCredentials;
 import jakarta.enterprise.context.ApplicationScoped;

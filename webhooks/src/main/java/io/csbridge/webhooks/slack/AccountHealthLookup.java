@@ -2,7 +2,7 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

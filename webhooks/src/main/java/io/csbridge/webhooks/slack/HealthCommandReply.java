@@ -2,7 +2,7 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -2,8 +2,8 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.pipeline.InboxEntry;
-import io.csbridge.pipeline.Json;
+import io.csbridge.inbox.InboxEntry;
+import io.csbridge.json.Json;
 import io.csbridge.webhooks.HookRejection;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.csbridge.webhooks.slack;
 
-import io.csbridge.pipeline.Inbox;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.inbox.Inbox;
+import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.SlackSignature;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.csbridge.webhooks.usage;
 
-import io.csbridge.pipeline.Inbox;
-import io.csbridge.pipeline.Pipeline;
+import io.csbridge.inbox.Inbox;
+import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.UsageSignature;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.csbridge.webhooks.zendesk;
 
-import io.csbridge.signal.Attributes;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.domain.signal.Attributes;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

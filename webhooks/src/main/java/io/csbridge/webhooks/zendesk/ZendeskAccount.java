@@ -1,6 +1,6 @@
 package io.csbridge.webhooks.zendesk;
 
-import io.csbridge.account.AccountKey;
+import io.csbridge.domain.account.AccountKey;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package io.csbridge.webhooks.salesforce;
 
-import io.csbridge.account.AccountKey;
-import io.csbridge.pipeline.InboxEntry;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.inbox.InboxEntry;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.webhooks.HookRejection;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.account.AccountKey;
-import io.csbridge.pipeline.InboxEntry;
-import io.csbridge.signal.Signal;
-import io.csbridge.signal.SignalKind;
-import io.csbridge.pipeline.Json;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.inbox.InboxEntry;
+import io.csbridge.domain.signal.Signal;
+import io.csbridge.domain.signal.SignalKind;
+import io.csbridge.json.Json;
 import io.csbridge.webhooks.HookRejection;
 import org.junit.jupiter.api.Test;
 

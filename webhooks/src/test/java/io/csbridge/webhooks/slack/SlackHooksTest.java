@@ -2,7 +2,7 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.app_backend.SlackSignature.Generator;
-import io.csbridge.pipeline.Json;
+import io.csbridge.json.Json;
 import io.csbridge.webhooks.HookRejection;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.testing.FakeRequest;

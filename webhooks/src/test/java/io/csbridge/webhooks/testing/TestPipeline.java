@@ -1,10 +1,10 @@
 package io.csbridge.webhooks.testing;
 
-import io.csbridge.pipeline.Database;
-import io.csbridge.pipeline.Inbox;
-import io.csbridge.pipeline.InboxStore;
-import io.csbridge.pipeline.Pipeline;
-import io.csbridge.pipeline.SchemaMigration;
+import io.csbridge.store.Database;
+import io.csbridge.inbox.Inbox;
+import io.csbridge.store.InboxStore;
+import io.csbridge.runtime.Pipeline;
+import io.csbridge.runtime.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.PreparedStatement;

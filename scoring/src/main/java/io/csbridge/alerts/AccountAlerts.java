@@ -1,0 +1,293 @@
+package io.csbridge.alerts;
+
+import io.csbridge.json.Json;
+import io.csbridge.store.Dialect;
+import io.csbridge.store.DurableAlertLedger;
+import io.csbridge.store.OutboxStore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.csbridge.domain.account.AccountKey;
+import io.csbridge.domain.account.AccountProfile;
+import io.csbridge.domain.alerting.AccountFacts;
+import io.csbridge.domain.alerting.AccountSnapshot;
+import io.csbridge.domain.alerting.Alert;
+import io.csbridge.domain.alerting.AlertEngine;
+import io.csbridge.domain.alerting.AlertRules;
+import io.csbridge.store.AlertRulesStore;
+import io.csbridge.domain.alerting.Digest;
+import io.csbridge.domain.scoring.AccountHistory;
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.AccountSummary;
+import io.csbridge.domain.scoring.FactCollector;
+import io.csbridge.domain.onboarding.MilestoneCatalog;
+import io.csbridge.domain.signal.Signal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Alerts inside the processor's transaction: after each rescore, the alert rules compare the account
+ * before and after and what they send is queued on the {@code slack} channel, one outbox row per alert;
+ * a button press (an {@code ALERT_ACTION} signal) queues its effects (Salesforce Task, snooze,
+ * acknowledgement, the message update); once a day the deferred alerts go out as digests. Everything is
+ * written with the score and the inbox row it came from, so it happens exactly once.
+ */
+public final class AccountAlerts {
+
+    public static final String SLACK = "slack";
+    public static final String SALESFORCE_TASK = "salesforce-task";
+    public static final String ACK = "cs_ack";
+    public static final String SNOOZE = "cs_snooze";
+    public static final String CREATE_TASK = "cs_create_task";
+
+    private static final Logger LOG = Logger.getLogger(AccountAlerts.class.getName());
+    /** Only the NPS and ticket facts are read here: no key features, no onboarding plans. */
+    private static final FactCollector FACTS = new FactCollector(List.of(), new MilestoneCatalog(List.of()));
+
+    private final Dialect dialect;
+    private final OutboxStore outbox;
+    private final AlertRulesStore rules;
+    private final AlertSettings settings;
+
+    public AccountAlerts(Dialect dialect, AlertRulesStore rules, AlertSettings settings) {
+        this.dialect = dialect;
+        this.outbox = new OutboxStore(dialect);
+        this.rules = rules;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the rules on the change from {@code previous} (empty: first score) to {@code score}, records
+     * what fired and queues the alerts to send now.
+     *
+     * @return the alerts queued for Slack
+     */
+    public int onRescore(Connection c, AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
+                         AccountSummary summary, AccountHistory history, Instant now) throws SQLException {
+        return onRescores(c, List.of(new Rescored(profile, previous, score, summary, history)), now);
+    }
+
+    /** One account's rescore: what the rules compare. */
+    public record Rescored(AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
+                           AccountSummary summary, AccountHistory history) {
+    }
+
+    /**
+     * {@link #onRescore} for several accounts, in their order, with the rules and the facts stored last
+     * time read once for all of them and the new facts saved in batches.
+     *
+     * @return the alerts queued for Slack
+     */
+    public int onRescores(Connection c, List<Rescored> rescores, Instant now) throws SQLException {
+        if (rescores.isEmpty()) return 0;
+        AlertEngine engine = new AlertEngine(rules.current(c));
+        // Present: a row exists (empty when it cannot be read, so it is overwritten rather than inserted again).
+        Map<String, Optional<AccountFacts>> stored = storedFacts(c, rescores.stream().map(r -> r.profile().id()).toList());
+        Map<String, AccountFacts> inserts = new LinkedHashMap<>();
+        Map<String, AccountFacts> updates = new LinkedHashMap<>();
+        int queued = 0;
+        for (Rescored r : rescores) {
+            String accountId = r.profile().id();
+            Optional<AccountFacts> before = stored.getOrDefault(accountId, Optional.empty());
+            AccountFacts facts = facts(r.profile(), r.summary(), r.history(), now, r.previous(), before, r.score());
+            AccountSnapshot current = new AccountSnapshot(accountId, r.score(), facts);
+            AccountSnapshot last = r.previous().map(p -> new AccountSnapshot(accountId, p, before.orElse(facts))).orElse(null);
+            (stored.containsKey(accountId) ? updates : inserts).put(accountId, facts);
+            DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+            for (AlertEngine.Decision d : engine.evaluate(last, current, ledger, now)) {
+                LOG.fine(() -> "alert " + d.alert().ruleId() + " on " + accountId + ": " + d.outcome() + " (" + d.reason() + ")");
+                if (d.outcome() != AlertEngine.Outcome.SEND) continue;
+                Optional<Long> id = ledger.idOf(d.alert());
+                if (id.isEmpty()) continue;
+                Alert alert = d.alert().withId(String.valueOf(id.get()));
+                if (outbox.enqueue(c, SLACK, accountId, "alert:" + id.get(), alert.toFields(), now, "alert:" + id.get())) {
+                    queued++;
+                }
+            }
+        }
+        saveFacts(c, "UPDATE alert_account_facts SET facts = ? WHERE account_id = ?", updates);
+        saveFacts(c, "INSERT INTO alert_account_facts (facts, account_id) VALUES (?,?)", inserts);
+        return queued;
+    }
+
+    /** What the rules read about the account now, beside its score. */
+    AccountFacts facts(AccountProfile profile, AccountSummary summary, AccountHistory history, Instant now,
+                       Optional<AccountScore> previous, Optional<AccountFacts> before, AccountScore score) {
+        io.csbridge.domain.score.AccountFacts f = FACTS.collect(history.upTo(now), now);
+        Integer nps = Double.isNaN(f.npsLatest()) ? null : (int) Math.round(f.npsLatest());
+        Instant npsAt = f.npsLatestAt() == io.csbridge.domain.score.AccountFacts.NONE ? null : Instant.ofEpochSecond(f.npsLatestAt());
+        // When onboarding completion last rose: seen here, score after score (first sight: when the account appeared).
+        Instant progressAt;
+        if (before.isEmpty() || previous.isEmpty()) {
+            progressAt = profile.createdAt();
+        } else if (score.onboardingCompletion() > previous.get().onboardingCompletion()) {
+            progressAt = now;
+        } else {
+            progressAt = before.get().onboardingProgressAt() == null ? profile.createdAt() : before.get().onboardingProgressAt();
+        }
+        return new AccountFacts(profile.name() == null ? profile.id() : profile.name(), settings.slackUserOf(summary.owner()),
+                summary.renewalDate(), nps, npsAt, f.urgentOpenTickets(), progressAt,
+                key(profile, AccountKey.KeyKind.SALESFORCE).orElse(null), key(profile, AccountKey.KeyKind.ZENDESK).orElse(null));
+    }
+
+    /**
+     * A person pressed a button on an alert: acknowledge, snooze the account, or create a Salesforce
+     * Task for the owner; each also updates the Slack message to say who did what, when.
+     */
+    public void onAction(Connection c, AccountProfile profile, Signal press, Instant now) throws SQLException {
+        String accountId = profile.id();
+        String action = press.name();
+        String alertId = press.attribute("alertId");
+        String by = press.attribute("by");
+        Instant at = press.occurredAt();
+        DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+        Optional<Alert> alert = ledger.find(alertId).filter(a -> accountId.equals(a.accountId()));
+        ledger.acted(alertId, action, by, at);
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", "action");
+        update.put("channel", nullToEmpty(press.attribute("channel")));
+        update.put("ts", nullToEmpty(press.attribute("messageTs")));
+        update.put("action", action);
+        update.put("user", by == null ? "" : by);
+        update.put("at", at.toString());
+        alert.ifPresent(a -> update.put("alert", a.toFields()));
+        switch (action) {
+            case ACK -> ledger.acknowledge(alertId, by, at);
+            case SNOOZE -> {
+                Instant until = at.plus(Duration.ofDays(settings.snoozeDays()));
+                ledger.snooze(accountId, until);
+                update.put("until", until.toString());
+                update.put("days", settings.snoozeDays());
+            }
+            case CREATE_TASK -> {
+                Optional<String> salesforceId = key(profile, AccountKey.KeyKind.SALESFORCE);
+                if (salesforceId.isPresent()) {
+                    outbox.enqueue(c, SALESFORCE_TASK, accountId, salesforceId.get(),
+                            task(profile, alert, ownerTrait(c, accountId), press), now, "task:" + accountId + ":" + alertId);
+                } else {
+                    LOG.info(() -> "cs_create_task on " + accountId + ": the account has no Salesforce Account, no Task");
+                    update.put("taskQueued", false);
+                }
+            }
+            default -> {
+                LOG.warning(() -> "unknown alert action " + action + " on " + accountId + ": ignored");
+                return;
+            }
+        }
+        if (!update.get("channel").toString().isEmpty() && !update.get("ts").toString().isEmpty()) {
+            outbox.enqueue(c, SLACK, accountId, update.get("ts").toString(), update, now, null);
+        }
+    }
+
+    /**
+     * The Task's fields in CS Bridge's terms ({@code owner}, {@code subject}, {@code description}); the
+     * Salesforce channel maps them onto the Task object.
+     */
+    static Map<String, Object> task(AccountProfile profile, Optional<Alert> alert, String owner, Signal press) {
+        String account = profile.name() == null ? profile.id() : profile.name();
+        Map<String, Object> task = new LinkedHashMap<>();
+        if (owner != null && !owner.isBlank()) task.put("owner", owner);
+        String what = alert.map(a -> a.action() != null ? a.action() : a.kind().name()).orElse("Follow up on the health alert");
+        task.put("subject", "CS Bridge: " + account + " - " + what);
+        StringBuilder d = new StringBuilder();
+        alert.ifPresent(a -> {
+            d.append("Alert: ").append(a.kind()).append(" (rule ").append(a.ruleId()).append(")\n");
+            d.append("Health ").append(a.healthScore()).append(" (").append(a.band().label()).append("), churn risk ")
+                    .append(a.churnRisk()).append(", onboarding ").append(a.onboardingCompletion()).append("%\n");
+            for (String driver : a.drivers()) d.append("- ").append(driver).append('\n');
+        });
+        String byName = press.attribute("byName");
+        d.append("Requested in Slack by ").append(byName == null || byName.isBlank() ? press.attribute("by") : byName)
+                .append(" at ").append(press.occurredAt());
+        task.put("description", d.toString());
+        task.put("alertId", press.attribute("alertId"));
+        return task;
+    }
+
+    /**
+     * Queues the digests of every finished day whose deferred alerts no digest holds yet. Day D's
+     * digests go out once the clock passes the digest hour of D+1 in the rules' zone.
+     *
+     * @return digests queued
+     */
+    public int queueDigests(Connection c, Instant now) throws SQLException {
+        AlertRules current = rules.current(c);
+        ZonedDateTime local = now.atZone(current.zoneId());
+        LocalDate open = local.getHour() < settings.digestHour() ? local.toLocalDate().minusDays(1) : local.toLocalDate();
+        DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+        int queued = 0;
+        for (LocalDate day : ledger.undigestedDaysBefore(open)) {
+            for (Digest digest : AlertEngine.digests(ledger, day)) {
+                if (digest.alerts().isEmpty()) continue;
+                String recipient = digest.owner() == null ? "team" : digest.owner();
+                String dedupe = "digest:" + day + ":" + recipient + ":" + digest.alerts().get(0).id();
+                if (outbox.enqueue(c, SLACK, "digest:" + recipient, "digest:" + day, digest.toFields(), now, dedupe)) {
+                    queued++;
+                }
+            }
+        }
+        return queued;
+    }
+
+    private static Optional<String> key(AccountProfile profile, AccountKey.KeyKind kind) {
+        return profile.keys().keys().stream().filter(k -> k.kind() == kind).map(AccountKey::value).findFirst();
+    }
+
+    private static String ownerTrait(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM account_score WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static Map<String, Optional<AccountFacts>> storedFacts(Connection c, List<String> accountIds)
+            throws SQLException {
+        Map<String, Optional<AccountFacts>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id, facts FROM alert_account_facts WHERE account_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String accountId = rs.getString(1);
+                    try {
+                        out.put(accountId, Optional.of(Json.MAPPER.readValue(rs.getString(2), AccountFacts.class)));
+                    } catch (JsonProcessingException e) {
+                        out.put(accountId, Optional.empty());
+                        LOG.warning(() -> "stored alert facts of " + accountId + " are unreadable; starting afresh");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void saveFacts(Connection c, String sql, Map<String, AccountFacts> facts) throws SQLException {
+        if (facts.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<String, AccountFacts> e : facts.entrySet()) {
+                ps.setString(1, Json.write(e.getValue()));
+                ps.setString(2, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

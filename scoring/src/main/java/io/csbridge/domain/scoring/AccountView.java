@@ -1,0 +1,30 @@
+package io.csbridge.domain.scoring;
+
+import io.csbridge.domain.account.AccountProfile;
+
+import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.AccountSummary;
+import io.csbridge.domain.score.Driver;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An account as the admin API lists it (CONTRACT §5). */
+public record AccountView(String id, String name, Integer healthScore, String band, Integer churnRisk,
+                          Integer onboardingCompletion, String segment, Integer trend, List<Driver> drivers,
+                          Map<String, Object> keys, Instant asOf, String owner, Double arr, String onboardingState,
+                          java.time.LocalDate renewalDate, List<String> staleInputs) {
+
+    public static AccountView of(AccountProfile profile, AccountScore score, AccountSummary summary) {
+        AccountSummary s = summary == null ? AccountSummary.UNKNOWN : summary;
+        if (score == null) {
+            return new AccountView(profile.id(), profile.name(), null, null, null, null, null, null, List.of(),
+                    profile.keys().asContractMap(), null, s.owner(), s.arr(), s.onboardingState(), s.renewalDate(), List.of());
+        }
+        return new AccountView(profile.id(), profile.name(), score.healthScore(), score.band().label(),
+                score.churnRisk(), score.onboardingCompletion(), score.segment(), score.trend(), score.drivers(),
+                profile.keys().asContractMap(), score.asOf(), s.owner(), s.arr(), s.onboardingState(), s.renewalDate(),
+                score.staleInputs());
+    }
+}

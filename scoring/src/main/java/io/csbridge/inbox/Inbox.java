@@ -1,0 +1,142 @@
+package io.csbridge.inbox;
+
+import io.csbridge.store.InboxStore;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The front door of the pipeline. {@link #accept} returns only once the entries are committed, so
+ * a sender gets its 2xx only for what is durable. Concurrent deliveries are committed together by
+ * one writer thread (group commit): one transaction serves many requests.
+ */
+public final class Inbox implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
+    private static final int MAX_ENTRIES_PER_COMMIT = 2_000;
+    private static final long ACCEPT_TIMEOUT_SECONDS = 30;
+
+    /** What became of one delivery: how many of its messages were new and how many repeats. */
+    public record Accepted(int fresh, int duplicates) {
+    }
+
+    private record Pending(List<InboxEntry> entries, CompletableFuture<Accepted> done) {
+    }
+
+    private final InboxStore store;
+    private final Clock clock;
+    private final Runnable onCommitted;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public Inbox(InboxStore store, Clock clock, ThreadFactory threads, Runnable onCommitted) {
+        this.store = store;
+        this.clock = clock;
+        this.onCommitted = onCommitted;
+        this.writer = threads.newThread(this::writeLoop);
+        this.writer.setName("csbridge-inbox-writer");
+        this.writer.start();
+    }
+
+    /**
+     * Stores the entries durably, once per (source, dedupe key).
+     *
+     * @throws InboxUnavailableException if they could not be committed (the sender should retry)
+     */
+    public Accepted accept(List<InboxEntry> entries) {
+        if (entries.isEmpty()) return new Accepted(0, 0);
+        if (!running) throw new InboxUnavailableException("the inbox is shutting down", null);
+        Pending pending = new Pending(entries, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.done().get(ACCEPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InboxUnavailableException("interrupted while storing", e);
+        } catch (ExecutionException e) {
+            throw new InboxUnavailableException("the database did not take the event: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new InboxUnavailableException("the database did not answer in time", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                group.clear();
+                group.add(first);
+                int size = first.entries().size();
+                Pending next;
+                while (size < MAX_ENTRIES_PER_COMMIT && (next = queue.poll()) != null) {
+                    group.add(next);
+                    size += next.entries().size();
+                }
+                commit(group);
+            } catch (InterruptedException e) {
+                if (!running) break;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "inbox writer failed", e);
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        try {
+            List<Accepted> results = store.database().inTransaction(c -> {
+                List<Accepted> out = new ArrayList<>(group.size());
+                for (Pending p : group) {
+                    boolean[] fresh = store.insert(c, p.entries(), clock.instant());
+                    int n = 0;
+                    for (boolean f : fresh) if (f) n++;
+                    out.add(new Accepted(n, fresh.length - n));
+                }
+                return out;
+            });
+            for (int i = 0; i < group.size(); i++) group.get(i).done().complete(results.get(i));
+        } catch (RuntimeException groupFailure) {
+            if (group.size() == 1) {
+                group.get(0).done().completeExceptionally(groupFailure);
+            } else {
+                // One request's failure must not fail the others: commit each alone.
+                for (Pending p : group) commit(List.of(p));
+                return;
+            }
+        }
+        onCommitted.run();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("shut down before commit"));
+        }
+    }
+
+    /** The inbox could not make an event durable; nothing was acknowledged. */
+    public static final class InboxUnavailableException extends RuntimeException {
+        public InboxUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.csbridge.outbox;
+
+import io.csbridge.store.Database;
+import io.csbridge.store.OutboxStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Hands due outbox writes to their channels and records the outcome: delivered, retried later
+ * (backoff with jitter, at least what the vendor asked for), or dead-lettered with the vendor's
+ * error after the retry limit. Sandbox channels record the calls they would have made.
+ */
+public final class OutboxDelivery {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Database database;
+    private final OutboxStore store;
+    private final Supplier<List<DeliveryChannel>> channels;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final int claimSize;
+
+    public OutboxDelivery(Database database, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
+                          int claimSize) {
+        this.database = database;
+        this.store = new OutboxStore(database.dialect());
+        this.channels = channels;
+        this.retry = retry;
+        this.clock = clock;
+        this.claimSize = claimSize;
+    }
+
+    /**
+     * Delivers one round of due writes at once, without lingering: each channel claims what one
+     * {@link DeliveryChannel#deliver} call takes ({@link DeliveryChannel#maxBatch()}), then the writes of
+     * channels no connector serves are claimed. The running server gives each channel its own worker
+     * instead ({@link OutboxWorkers}); this round is for callers that want everything due sent now.
+     *
+     * @return how many writes were attempted
+     */
+    public int deliverDue() {
+        List<DeliveryChannel> deployed = channels.get();
+        int attempted = 0;
+        List<String> names = new ArrayList<>();
+        for (DeliveryChannel channel : deployed) {
+            names.add(channel.name());
+            attempted += deliver(channel);
+        }
+        return attempted + deliverUnserved(names);
+    }
+
+    /**
+     * Claims what one {@link DeliveryChannel#deliver} call of this channel takes
+     * ({@link DeliveryChannel#maxBatch()}: Salesforce 200, Zendesk 1,000 so that ten update_many calls share
+     * one job-status poll, Slack 20) and delivers it.
+     *
+     * @return how many writes were attempted
+     */
+    public int deliver(DeliveryChannel channel) {
+        Instant now = clock.instant();
+        int limit = Math.max(1, channel.maxBatch());
+        List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, channel.name(), limit, LEASE));
+        deliver(channel.name(), channel, claimed);
+        return claimed.size();
+    }
+
+    /** How many of this channel's writes are due, counted up to what one delivery takes. */
+    public int countDue(DeliveryChannel channel) {
+        int fullBatch = Math.max(1, channel.maxBatch());
+        return database.inTransaction(c -> store.countDue(c, clock.instant(), channel.name(), fullBatch));
+    }
+
+    /**
+     * Claims due writes of channels other than {@code served}, {@code claimSize} at a time, and puts them
+     * back for later with the reason: no connector is deployed for them (they wait, never lost).
+     *
+     * @return how many writes were attempted
+     */
+    public int deliverUnserved(List<String> served) {
+        Instant now = clock.instant();
+        List<OutboxStore.Claimed> orphans = database.inTransaction(c -> store.claimDueExcept(c, now, served, claimSize, LEASE));
+        Map<String, List<OutboxStore.Claimed>> byChannel = new LinkedHashMap<>();
+        for (OutboxStore.Claimed w : orphans) byChannel.computeIfAbsent(w.channel(), k -> new ArrayList<>()).add(w);
+        byChannel.forEach((name, writes) -> deliver(name, null, writes));
+        return orphans.size();
+    }
+
+    private void deliver(String name, DeliveryChannel channel, List<OutboxStore.Claimed> claimed) {
+        if (claimed.isEmpty()) return;
+        List<OutboundWrite> writes = new ArrayList<>();
+        for (OutboxStore.Claimed w : claimed) {
+            writes.add(new OutboundWrite(w.id(), w.accountId(), w.target(), w.fields(), w.createdAt(), w.attempt()));
+        }
+        for (int from = 0; from < writes.size(); from += chunk(channel)) {
+            List<OutboundWrite> batch = writes.subList(from, Math.min(writes.size(), from + chunk(channel)));
+            if (channel == null) {
+                settle(batch, failAll(batch, "no connector named '" + name + "' is deployed"));
+            } else if (!channel.live()) {
+                recordSandbox(channel, batch);
+            } else {
+                settle(batch, deliverSafely(channel, batch));
+            }
+        }
+    }
+
+    private static int chunk(DeliveryChannel channel) {
+        return channel == null ? 100 : Math.max(1, channel.maxBatch());
+    }
+
+    private List<DeliveryOutcome> deliverSafely(DeliveryChannel channel, List<OutboundWrite> batch) {
+        try {
+            return channel.deliver(batch);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> channel.name() + " delivery failed: " + e);
+            return failAll(batch, channel.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<DeliveryOutcome> failAll(List<OutboundWrite> batch, String error) {
+        List<DeliveryOutcome> out = new ArrayList<>();
+        for (OutboundWrite w : batch) out.add(DeliveryOutcome.retry(w.outboxId(), error, Duration.ZERO));
+        return out;
+    }
+
+    private void recordSandbox(DeliveryChannel channel, List<OutboundWrite> batch) {
+        List<VendorCall> calls = channel.preview(batch);
+        Instant now = clock.instant();
+        database.inTransaction(c -> {
+            Long callId = null;
+            for (VendorCall call : calls) {
+                long id = store.recordSandboxCall(c, channel.name(), batch.get(0).outboxId(), call, now);
+                if (callId == null) callId = id;
+            }
+            for (OutboundWrite w : batch) store.delivered(c, w.outboxId(), now, "sandbox", callId);
+            return null;
+        });
+    }
+
+    private void settle(List<OutboundWrite> batch, List<DeliveryOutcome> outcomes) {
+        Map<Long, OutboundWrite> byId = new HashMap<>();
+        for (OutboundWrite w : batch) byId.put(w.outboxId(), w);
+        Instant now = clock.instant();
+        database.inTransaction(c -> {
+            for (DeliveryOutcome outcome : outcomes) {
+                OutboundWrite w = byId.remove(outcome.outboxId());
+                if (w == null) continue;
+                switch (outcome.result()) {
+                    case DELIVERED -> store.delivered(c, w.outboxId(), now);
+                    case REJECTED -> store.dead(c, w.outboxId(), outcome.error());
+                    case RETRY -> {
+                        if (retry.exhausted(w.attempt())) {
+                            store.dead(c, w.outboxId(), "gave up after " + w.attempt() + " attempts: " + outcome.error());
+                        } else {
+                            store.retryAt(c, w.outboxId(), now.plus(retry.delayAfter(w.attempt(), outcome.retryAfter())),
+                                    outcome.error());
+                        }
+                    }
+                }
+            }
+            // A channel that forgot a write: try it again rather than lose it.
+            for (OutboundWrite w : byId.values()) {
+                store.retryAt(c, w.outboxId(), now.plus(retry.delayAfter(w.attempt(), Duration.ZERO)),
+                        "no outcome reported by the connector");
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,270 @@
+package io.csbridge.runtime;
+
+import io.csbridge.alerts.AccountAlerts;
+import io.csbridge.alerts.AlertSettings;
+import io.csbridge.inbox.Inbox;
+import io.csbridge.inbox.PipelineUnavailableException;
+import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.Linger;
+import io.csbridge.outbox.OutboxDelivery;
+import io.csbridge.outbox.OutboxWorkers;
+import io.csbridge.outbox.RetryPolicy;
+import io.csbridge.processing.DailyRescore;
+import io.csbridge.processing.EventProcessor;
+import io.csbridge.processing.EventsInFlight;
+import io.csbridge.store.Database;
+import io.csbridge.worker.PipelineWorker;
+import io.csbridge.store.InboxStore;
+
+import io.csbridge.store.AlertRulesStore;
+import io.csbridge.domain.scoring.AccountScorer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops the pipeline inside the server: picks the datasource (PostgreSQL when
+ * {@code DB_URL} is set, the embedded H2 file database otherwise), migrates the schema, and runs the
+ * inbox writer, the event processor and the outbox delivery (one worker per channel) on managed threads.
+ */
+@ApplicationScoped
+public class Pipeline {
+
+    static final String EMBEDDED_DATASOURCE = "java:jboss/datasources/CsBridgeEmbeddedDS";
+    static final String POSTGRES_DATASOURCE = "java:jboss/datasources/CsBridgeDS";
+    private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
+    private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
+
+    @Inject
+    Clock clock;
+    @Inject
+    @Any
+    Instance<DeliveryChannel> channels;
+    @Inject
+    Instance<AccountScorer> scorers;
+
+    private Database database;
+    private Inbox inbox;
+    private EventProcessor processor;
+    private OutboxDelivery delivery;
+    private PipelineWorker processing;
+    private OutboxWorkers delivering;
+    private PipelineWorker digesting;
+    private PipelineWorker rescoring;
+    private volatile boolean ready;
+
+    private final List<Runnable> onStarted = new ArrayList<>();
+    private Thread retrier;
+
+    void onStartup(@Observes Startup event) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            // The database may come up after the server: keep trying; readiness stays DOWN meanwhile.
+            LOG.warning("CS Bridge cannot start its pipeline yet, retrying every 5 s: " + e.getMessage());
+            retrier = threadFactory().newThread(this::retryStart);
+            retrier.setName("csbridge-pipeline-start");
+            retrier.setDaemon(true);
+            retrier.start();
+        }
+    }
+
+    private void retryStart() {
+        while (database == null && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(5_000);
+                start();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "pipeline start failed again: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Runs {@code action} once the pipeline has started (now, if it has). */
+    public synchronized void whenStarted(Runnable action) {
+        if (database != null) action.run(); else onStarted.add(action);
+    }
+
+    /**
+     * Starts the pipeline if it has not started yet.
+     *
+     * @throws PipelineUnavailableException when the database cannot be reached or migrated
+     */
+    public synchronized void start() {
+        if (database != null) return;
+        try {
+            startNow();
+        } catch (RuntimeException e) {
+            throw new PipelineUnavailableException("the database is not available: " + e.getMessage(), e);
+        }
+        for (Runnable action : onStarted) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warning("start-up action failed: " + e);
+            }
+        }
+        onStarted.clear();
+    }
+
+    private void startNow() {
+        boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
+                .filter(s -> !s.isBlank()).isPresent();
+        DataSource dataSource = lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE, DataSource.class);
+        Database db = new Database(dataSource);
+        LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
+        SchemaMigration.migrate(dataSource);
+        ThreadFactory threads = threadFactory();
+        var config = ConfigProvider.getConfig();
+        AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
+                AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
+        int processorBatch = 200;
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts);
+        // Backoff between attempts of one write: 5 s doubling up to 30 min unless configured (tests shorten it).
+        RetryPolicy retry = new RetryPolicy(
+                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
+                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
+                RetryPolicy.standard().maxAttempts(), Math::random);
+        delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
+        // Writes linger for a fuller batch while this node's processor still has events to score.
+        EventsInFlight inFlight = new EventsInFlight(processorBatch);
+        processing = new PipelineWorker("event processor", () -> {
+            long mark = inFlight.starting();
+            int n;
+            try {
+                n = processor.processBatch();
+            } catch (RuntimeException e) {
+                inFlight.failed();
+                throw e;
+            }
+            boolean caughtUp = inFlight.processed(n, mark);
+            if (n > 0 || caughtUp) delivering.nudge();
+            return n;
+        }, 500);
+        delivering = new OutboxWorkers(delivery, channelList(),
+                name -> Linger.forChannel(name, key -> config.getOptionalValue(key, String.class)),
+                inFlight, clock, 1_000);
+        // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
+        digesting = new PipelineWorker("alert digest", () -> {
+            int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));
+            if (n > 0) delivering.nudge();
+            return n;
+        }, 60_000);
+        // Once a minute: has today's rescore (time-windowed measures age without events) been done?
+        DailyRescore daily = new DailyRescore(db, processor, clock, () -> !ready);
+        rescoring = new PipelineWorker("daily rescore", () -> {
+            int n = daily.runIfDue();
+            if (n > 0) delivering.nudge();
+            return n;
+        }, 60_000);
+        inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
+            inFlight.accepted();
+            processing.nudge();
+        });
+        start(threads, processing, "csbridge-event-processor");
+        delivering.start(threads);
+        start(threads, digesting, "csbridge-alert-digest");
+        database = db;
+        ready = true;
+        start(threads, rescoring, "csbridge-daily-rescore");
+        LOG.info("CS Bridge pipeline started");
+    }
+
+    private static void start(ThreadFactory threads, Runnable worker, String name) {
+        Thread t = threads.newThread(worker);
+        t.setName(name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        ready = false;
+        if (retrier != null) retrier.interrupt();
+        if (processing != null) processing.stop();
+        if (delivering != null) delivering.stop();
+        if (digesting != null) digesting.stop();
+        if (rescoring != null) rescoring.stop();
+        if (inbox != null) inbox.close();
+        join(processing);
+        if (delivering != null) delivering.join(10_000);
+        join(digesting);
+        join(rescoring);
+        LOG.info("CS Bridge pipeline stopped");
+    }
+
+    private static void join(PipelineWorker worker) {
+        if (worker == null || worker.thread() == null) return;
+        try {
+            worker.thread().join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public Inbox inbox() {
+        start();
+        return inbox;
+    }
+
+    public Database database() {
+        start();
+        return database;
+    }
+
+    public EventProcessor processor() {
+        start();
+        return processor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<DeliveryChannel> channelList() {
+        List<DeliveryChannel> out = new ArrayList<>();
+        for (DeliveryChannel c : channels) out.add(c);
+        return out;
+    }
+
+    private AccountScorer scorer() {
+        return scorers.get();
+    }
+
+    private static ThreadFactory threadFactory() {
+        try {
+            return lookup(THREAD_FACTORY, ThreadFactory.class);
+        } catch (IllegalStateException e) {
+            return Thread::new;
+        }
+    }
+
+    private static <T> T lookup(String name, Class<T> type) {
+        try {
+            return type.cast(new InitialContext().lookup(name));
+        } catch (NamingException e) {
+            throw new IllegalStateException("not bound in JNDI: " + name + " (is the server configured by "
+                    + "ear/src/main/wildfly/configure.cli?)", e);
+        }
+    }
+}
