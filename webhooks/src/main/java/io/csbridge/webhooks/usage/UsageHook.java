@@ -1,7 +1,7 @@
 package io.csbridge.webhooks.usage;
 
+import io.csbridge.app.intake.EventIntake;
 import io.csbridge.inbox.Inbox;
-import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.UsageSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ import java.util.Optional;
 public class UsageHook {
 
     @Inject
-    Pipeline pipeline;
+    EventIntake intake;
 
     @Inject
     @ConfigProperty(name = "usage.webhook-secret")
@@ -36,8 +36,8 @@ public class UsageHook {
     public Response receive(@Context HttpServletRequest request) throws IOException {
         RawBody body = RawBody.read(request.getInputStream(), request.getContentLengthLong());
         new UsageSignature(secret.orElse(null)).verify(body.bytes(), request.getHeader(UsageSignature.HEADER));
-        var entries = new SegmentTranslator(pipeline.clock()).translate(body.utf8());
-        Inbox.Accepted accepted = pipeline.inbox().accept(entries);
+        var entries = new SegmentTranslator(intake.clock()).translate(body.utf8());
+        Inbox.Accepted accepted = intake.accept(entries);
         return Response.ok(Map.of("accepted", accepted.fresh(), "duplicates", accepted.duplicates())).build();
     }
 }
