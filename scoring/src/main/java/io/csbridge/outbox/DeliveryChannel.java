@@ -3,6 +3,7 @@ package io.csbridge.outbox;
 import io.csbridge.domain.account.AccountKeys;
 import io.csbridge.domain.score.AccountScore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,4 +34,13 @@ public interface DeliveryChannel {
 
     /** Writes to the vendor; one outcome per write, in any order. Must not throw for vendor errors. */
     List<DeliveryOutcome> deliver(List<OutboundWrite> writes);
+
+    /**
+     * How long this vendor's partial batches wait for company unless {@code outbox.<channel>.linger-ms}
+     * says otherwise (the vendor's knowledge, e.g. Zendesk's job-status poll per delivery); empty means
+     * the outbox-wide {@code outbox.linger-ms}.
+     */
+    default Optional<Duration> defaultLinger() {
+        return Optional.empty();
+    }
 }
