@@ -7,6 +7,7 @@ import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
+import io.csbridge.vendors.ChannelNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,7 +28,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
 
-    public static final String NAME = "salesforce-task";
     private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?");
 
     private SalesforceOrg org;
@@ -52,7 +52,7 @@ public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
 
     @Override
     public String name() {
-        return NAME;
+        return ChannelNames.SALESFORCE_TASK;
     }
 
     @Override
