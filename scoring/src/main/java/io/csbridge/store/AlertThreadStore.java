@@ -1,5 +1,6 @@
 package io.csbridge.store;
 
+import io.csbridge.domain.alerting.AlertRecordsUnavailable;
 import io.csbridge.domain.alerting.AlertThreads;
 
 import java.sql.Connection;
@@ -24,12 +25,12 @@ public final class AlertThreadStore implements AlertThreads {
 
     @Override
     public Optional<String> threadOf(String channel, String alertKey) {
-        return db.inTransaction(c -> find(c, channel, alertKey));
+        return inTransaction(c -> find(c, channel, alertKey));
     }
 
     @Override
     public String started(String channel, String alertKey, String messageTs, Instant at) {
-        return db.inTransaction(c -> {
+        return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(db.dialect().insertIgnoring("slack_thread",
                     "channel, thread_key, thread_ts, started_at", "channel, thread_key"))) {
                 ps.setString(1, channel);
@@ -49,6 +50,15 @@ public final class AlertThreadStore implements AlertThreads {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** One transaction; a database failure is the port's {@link AlertRecordsUnavailable}. */
+    private <T> T inTransaction(Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (Database.DatabaseException e) {
+            throw new AlertRecordsUnavailable(e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.csbridge.store;
 
+import io.csbridge.domain.alerting.AlertRecordsUnavailable;
 import io.csbridge.domain.alerting.SlackUserLookups;
 
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ public final class SlackUserLookupStore implements SlackUserLookups {
 
     @Override
     public Optional<Answer> last(String email) {
-        return db.inTransaction(c -> {
+        return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT slack_user_id, looked_up_at FROM slack_user_lookup WHERE email = ?")) {
                 ps.setString(1, key(email));
@@ -32,7 +33,7 @@ public final class SlackUserLookupStore implements SlackUserLookups {
 
     @Override
     public void remember(String email, Answer answer) {
-        db.inTransaction(c -> {
+        inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE slack_user_lookup SET slack_user_id = ?, looked_up_at = ? WHERE email = ?")) {
                 ps.setString(1, answer.slackUserId());
@@ -54,5 +55,14 @@ public final class SlackUserLookupStore implements SlackUserLookups {
 
     private static String key(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** One transaction; a database failure is the port's {@link AlertRecordsUnavailable}. */
+    private <T> T inTransaction(Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (Database.DatabaseException e) {
+            throw new AlertRecordsUnavailable(e.getMessage(), e);
+        }
     }
 }

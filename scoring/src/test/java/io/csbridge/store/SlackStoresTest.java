@@ -2,12 +2,18 @@ package io.csbridge.store;
 
 import io.csbridge.testing.TestDatabase;
 
+import io.csbridge.domain.alerting.AlertRecordsUnavailable;
 import io.csbridge.domain.alerting.SlackUserLookups.Answer;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Slack connector's memory on the real database (H2 here, PostgreSQL when DB_URL is set). */
 class SlackStoresTest {
@@ -47,5 +53,32 @@ class SlackStoresTest {
             assertThat(a.at()).isEqualTo(AT.plusSeconds(86_400));
         });
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM slack_user_lookup")).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFailureReachesTheConnectorAsTheAlertingPortsAlertRecordsUnavailable() {
+        Database down = goingDownAfterStart(db);
+        AlertThreadStore threads = new AlertThreadStore(down);
+        SlackUserLookupStore lookups = new SlackUserLookupStore(down);
+        assertThatThrownBy(() -> threads.threadOf("C0ALERTS", "entered-red:acme"))
+                .isInstanceOf(AlertRecordsUnavailable.class).hasMessageContaining("database down");
+        assertThatThrownBy(() -> threads.started("C0ALERTS", "entered-red:acme", "1.000100", AT))
+                .isInstanceOf(AlertRecordsUnavailable.class);
+        assertThatThrownBy(() -> lookups.last("jane@acme.com")).isInstanceOf(AlertRecordsUnavailable.class);
+        assertThatThrownBy(() -> lookups.remember("jane@acme.com", new Answer(null, AT)))
+                .isInstanceOf(AlertRecordsUnavailable.class);
+    }
+
+    /** {@code db}'s datasource, refusing every connection after the one {@link Database} reads its dialect on. */
+    static Database goingDownAfterStart(Database db) {
+        AtomicBoolean started = new AtomicBoolean();
+        DataSource dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && started.getAndSet(true)) {
+                        throw new SQLException("database down");
+                    }
+                    return method.invoke(db.dataSource(), args);
+                });
+        return new Database(dataSource);
     }
 }

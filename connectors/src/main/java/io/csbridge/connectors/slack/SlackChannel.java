@@ -19,7 +19,7 @@ import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.outbox.ChannelStatus;
-import io.csbridge.store.Database.DatabaseException;
+import io.csbridge.domain.alerting.AlertRecordsUnavailable;
 import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
@@ -215,7 +215,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
             if (!wait.isZero()) {
                 return DeliveryOutcome.retry(w.outboxId(), "Slack users.lookupByEmail rate limited: the owner's mention waits", wait);
             }
-        } catch (DatabaseException e) {
+        } catch (AlertRecordsUnavailable e) {
             return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
@@ -225,7 +225,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         }
         try {
             thread = m.threadKey() == null ? null : threads.threadOf(m.channel(), m.threadKey()).orElse(null);
-        } catch (DatabaseException e) {
+        } catch (AlertRecordsUnavailable e) {
             return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
