@@ -11,7 +11,9 @@ import feign.jackson.JacksonEncoder;
 import io.csbridge.json.Json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -76,7 +78,7 @@ final class SalesforceRest {
             usageObserved.accept(header(response, "Sforce-Limit-Info"));
             Optional<Duration> retryAfter = Optional.ofNullable(header(response, "Retry-After"))
                     .flatMap(SalesforceRest::seconds);
-            return new Reply(response.status(), SalesforceTokens.readJson(response), retryAfter);
+            return new Reply(response.status(), readJson(response), retryAfter);
         }
     }
 
@@ -84,7 +86,22 @@ final class SalesforceRest {
     Reply user(SalesforceTokens.Session session, String userId) throws IOException {
         try (Response response = api.user(session.instanceUrl(), version, session.accessToken(), userId)) {
             usageObserved.accept(header(response, "Sforce-Limit-Info"));
-            return new Reply(response.status(), SalesforceTokens.readJson(response), Optional.empty());
+            return new Reply(response.status(), readJson(response), Optional.empty());
+        }
+    }
+
+    /** The body as JSON; a body that is not JSON becomes a text node of its first 500 characters. */
+    static JsonNode readJson(Response response) throws IOException {
+        if (response.body() == null) return Json.MAPPER.missingNode();
+        try (InputStream in = response.body().asInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) return Json.MAPPER.missingNode();
+            try {
+                return Json.MAPPER.readTree(bytes);
+            } catch (IOException notJson) {
+                return Json.MAPPER.getNodeFactory().textNode(new String(bytes, 0, Math.min(bytes.length, 500),
+                        StandardCharsets.UTF_8));
+            }
         }
     }
 

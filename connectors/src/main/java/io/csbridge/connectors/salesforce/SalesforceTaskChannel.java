@@ -28,7 +28,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
 
-    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?");
 
     private SalesforceOrg org;
 
@@ -80,7 +79,7 @@ public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", Map.of("type", "Task"));
         Object owner = w.fields().get("owner");
-        if (owner != null && USER_ID.matcher(owner.toString()).matches()) record.put("OwnerId", owner.toString());
+        if (owner != null && SalesforceUsers.isUserId(owner.toString())) record.put("OwnerId", owner.toString());
         String subject = String.valueOf(w.fields().getOrDefault("subject", "CS Bridge follow-up"));
         record.put("Subject", subject.length() > 255 ? subject.substring(0, 255) : subject);
         String description = String.valueOf(w.fields().getOrDefault("description", ""));
