@@ -1,11 +1,13 @@
-package io.csbridge.admin.jobs;
+package io.csbridge.app.jobs;
 
-import io.csbridge.runtime.Pipeline;
 import io.csbridge.processing.RescoreAll;
-import jakarta.annotation.Resource;
+import io.csbridge.runtime.Pipeline;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Long work started from the admin (rescoring everything): runs in the background, shows its progress. */
+/**
+ * Long work started from the admin (rescoring everything): runs in the background on the server's managed
+ * executor, shows its progress. Jobs are kept in memory until the server restarts.
+ */
 @ApplicationScoped
 public class Jobs {
 
     private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
+    private static final String EXECUTOR = "java:jboss/ee/concurrency/executor/default";
 
     /** A job's state as the UI polls it. */
     public record Progress(long id, String kind, String startedBy, Instant startedAt, String state, int done,
@@ -53,13 +59,13 @@ public class Jobs {
     @Inject
     Pipeline pipeline;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
-    ManagedExecutorService executor;
-
+    private volatile ManagedExecutorService executor;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 
+    /** Starts rescoring every account with the model in force. */
     public Progress startRescore(String by) {
+        ManagedExecutorService executor = executor();
         Job job = new Job(ids.incrementAndGet(), "rescore", by, pipeline.clock().instant(),
                 new RescoreAll(pipeline.database(), pipeline.processor(), pipeline.clock()));
         jobs.put(job.id, job);
@@ -78,15 +84,30 @@ public class Jobs {
         return job.progress();
     }
 
+    /** @return null when there is no such job (or the server restarted since) */
     public Progress get(long id) {
         Job job = jobs.get(id);
         return job == null ? null : job.progress();
     }
 
+    /** Every job, newest first. */
     public List<Progress> all() {
         List<Progress> out = new ArrayList<>();
         jobs.values().forEach(j -> out.add(j.progress()));
         out.sort((a, b) -> Long.compare(b.id(), a.id()));
         return out;
+    }
+
+    private ManagedExecutorService executor() {
+        ManagedExecutorService e = executor;
+        if (e == null) {
+            try {
+                e = (ManagedExecutorService) new InitialContext().lookup(EXECUTOR);
+            } catch (NamingException notBound) {
+                throw new IllegalStateException("not bound in JNDI: " + EXECUTOR, notBound);
+            }
+            executor = e;
+        }
+        return e;
     }
 }

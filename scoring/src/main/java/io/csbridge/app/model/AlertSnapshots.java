@@ -1,4 +1,4 @@
-package io.csbridge.admin.model;
+package io.csbridge.app.model;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.alerting.AccountFacts;
