@@ -39,6 +39,18 @@ final class SlackMessages {
         this.settings = settings;
     }
 
+    /**
+     * The message a write's fields describe, by their {@code type}: {@code digest}, {@code notice},
+     * {@code action} (the alert after a press) or else an alert.
+     */
+    Message render(Map<String, Object> fields) {
+        Object type = fields.get("type");
+        if ("digest".equals(type)) return digest(fields);
+        if ("notice".equals(type)) return notice(fields);
+        if ("action".equals(type)) return afterAction(fields);
+        return alert(fields);
+    }
+
     String channelFor(Map<String, Object> f) {
         Object explicit = f.get("channel");
         return explicit != null ? explicit.toString() : settings.alertChannel().orElse("#cs-alerts");

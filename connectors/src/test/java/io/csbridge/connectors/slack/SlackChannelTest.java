@@ -318,6 +318,13 @@ class SlackChannelTest {
             assertThat(c.body()).contains("cs_create_task").contains("C0ALERTS").doesNotContain("xoxb");
         });
     }
+
+    @Test
+    void theSlackChannelIsNamedSlackAndHoldsNoWriteForCompany() {
+        assertThat(channel.name()).isEqualTo("slack");
+        assertThat(channel.defaultLinger()).contains(Duration.ZERO);
+    }
+
     static Map<String, Object> reserveNotice() {
         return new LinkedHashMap<>(Map.of("type", "notice", "kind", "SALESFORCE_API_RESERVE", "used", 80500, "limit", 100000,
                 "share", 80, "until", "2026-03-01T12:15:00Z", "at", "2026-03-01T12:00:00Z"));
