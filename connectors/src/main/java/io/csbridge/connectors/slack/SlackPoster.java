@@ -7,10 +7,10 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.csbridge.connectors.CircuitBreaker;
+import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.AlertThreads;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
-import io.csbridge.store.Database.DatabaseException;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -71,7 +71,7 @@ final class SlackPoster {
             if (!wait.isZero()) {
                 return DeliveryOutcome.retry(w.outboxId(), "Slack users.lookupByEmail rate limited: the owner's mention waits", wait);
             }
-        } catch (DatabaseException e) {
+        } catch (AlertMemoryUnavailable e) {
             return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
@@ -81,7 +81,7 @@ final class SlackPoster {
         }
         try {
             thread = m.threadKey() == null ? null : threads.threadOf(m.channel(), m.threadKey()).orElse(null);
-        } catch (DatabaseException e) {
+        } catch (AlertMemoryUnavailable e) {
             return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
