@@ -37,6 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import static io.csbridge.vendors.SlackAlertActions.ACK;
+import static io.csbridge.vendors.SlackAlertActions.CREATE_TASK;
+import static io.csbridge.vendors.SlackAlertActions.SNOOZE;
+
 /**
  * Alerts inside the processor's transaction: after each rescore, the alert rules compare the account
  * before and after and what they send is queued on the {@code slack} channel, one outbox row per alert;
@@ -48,9 +52,6 @@ public final class AccountAlerts {
 
     public static final String SLACK = "slack";
     public static final String SALESFORCE_TASK = "salesforce-task";
-    public static final String ACK = "cs_ack";
-    public static final String SNOOZE = "cs_snooze";
-    public static final String CREATE_TASK = "cs_create_task";
 
     private static final Logger LOG = Logger.getLogger(AccountAlerts.class.getName());
     /** Only the NPS and ticket facts are read here: no key features, no onboarding plans. */

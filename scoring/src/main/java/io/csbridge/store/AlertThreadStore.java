@@ -1,5 +1,6 @@
 package io.csbridge.store;
 
+import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.AlertThreads;
 
 import java.sql.Connection;
@@ -24,12 +25,12 @@ public final class AlertThreadStore implements AlertThreads {
 
     @Override
     public Optional<String> threadOf(String channel, String alertKey) {
-        return db.inTransaction(c -> find(c, channel, alertKey));
+        return inTransaction(c -> find(c, channel, alertKey));
     }
 
     @Override
     public String started(String channel, String alertKey, String messageTs, Instant at) {
-        return db.inTransaction(c -> {
+        return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(db.dialect().insertIgnoring("slack_thread",
                     "channel, thread_key, thread_ts, started_at", "channel, thread_key"))) {
                 ps.setString(1, channel);
@@ -40,6 +41,15 @@ public final class AlertThreadStore implements AlertThreads {
             }
             return find(c, channel, alertKey).orElse(messageTs);
         });
+    }
+
+    /** One short transaction; a database failure is the port's {@link AlertMemoryUnavailable}. */
+    private <T> T inTransaction(Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (Database.DatabaseException e) {
+            throw new AlertMemoryUnavailable(e.getMessage(), e);
+        }
     }
 
     private static Optional<String> find(Connection c, String channel, String alertKey) throws SQLException {

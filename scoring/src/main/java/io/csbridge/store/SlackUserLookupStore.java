@@ -1,5 +1,6 @@
 package io.csbridge.store;
 
+import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.SlackUserLookups;
 
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ public final class SlackUserLookupStore implements SlackUserLookups {
 
     @Override
     public Optional<Answer> last(String email) {
-        return db.inTransaction(c -> {
+        return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT slack_user_id, looked_up_at FROM slack_user_lookup WHERE email = ?")) {
                 ps.setString(1, key(email));
@@ -32,7 +33,7 @@ public final class SlackUserLookupStore implements SlackUserLookups {
 
     @Override
     public void remember(String email, Answer answer) {
-        db.inTransaction(c -> {
+        inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE slack_user_lookup SET slack_user_id = ?, looked_up_at = ? WHERE email = ?")) {
                 ps.setString(1, answer.slackUserId());
@@ -50,6 +51,15 @@ public final class SlackUserLookupStore implements SlackUserLookups {
             }
             return null;
         });
+    }
+
+    /** One short transaction; a database failure is the port's {@link AlertMemoryUnavailable}. */
+    private <T> T inTransaction(Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (Database.DatabaseException e) {
+            throw new AlertMemoryUnavailable(e.getMessage(), e);
+        }
     }
 
     private static String key(String email) {

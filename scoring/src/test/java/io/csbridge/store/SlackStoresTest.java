@@ -2,12 +2,14 @@ package io.csbridge.store;
 
 import io.csbridge.testing.TestDatabase;
 
+import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.SlackUserLookups.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Slack connector's memory on the real database (H2 here, PostgreSQL when DB_URL is set). */
 class SlackStoresTest {
@@ -47,5 +49,14 @@ class SlackStoresTest {
             assertThat(a.at()).isEqualTo(AT.plusSeconds(86_400));
         });
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM slack_user_lookup")).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFailureIsTheAlertMemoryBeingUnavailable() {
+        db.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE slack_thread"));
+        assertThatThrownBy(() -> new AlertThreadStore(db).threadOf("C0ALERTS", "entered-red:acme"))
+                .isInstanceOf(AlertMemoryUnavailable.class).hasCauseInstanceOf(Database.DatabaseException.class);
+        db.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE slack_user_lookup"));
+        assertThatThrownBy(() -> new SlackUserLookupStore(db).last("jane@acme.com")).isInstanceOf(AlertMemoryUnavailable.class);
     }
 }

@@ -1,16 +1,19 @@
-package io.csbridge.webhooks.slack;
+package io.csbridge.testing;
 
-import io.csbridge.webhooks.testing.TestPipeline;
+import io.csbridge.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Accounts and scores written straight into the processor's tables, as the processor leaves them. */
-final class ScoredAccounts {
+/**
+ * Accounts and scores written straight into the processor's tables, as the processor leaves them: what
+ * the account health look-up reads (its store test here, the Slack {@code /health} command in webhooks).
+ */
+public final class ScoredAccounts {
 
-    static final Instant AS_OF = Instant.parse("2026-01-31T06:00:00Z");
-    static final String ACME_DRIVERS = """
+    public static final Instant AS_OF = Instant.parse("2026-01-31T06:00:00Z");
+    public static final String ACME_DRIVERS = """
             [{"measure":"Product usage","value":35.0,"contribution":-18.5,"explanation":"logins fell 60% in 30 days","inputs":{}},
              {"measure":"Support","value":80.0,"contribution":4.0,"explanation":"no urgent tickets","inputs":{}},
              {"measure":"NPS","value":20.0,"contribution":-9.0,"explanation":"latest answer 3 (detractor)","inputs":{}},
@@ -19,8 +22,8 @@ final class ScoredAccounts {
     private ScoredAccounts() {
     }
 
-    static void account(TestPipeline pipeline, String id, String name, String... keys) {
-        pipeline.database().inTransaction(c -> {
+    public static void account(Database database, String id, String name, String... keys) {
+        database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account (id, name, created_at, first_seen) VALUES (?,?,?,?)")) {
                 ps.setString(1, id);
                 ps.setString(2, name);
@@ -41,8 +44,8 @@ final class ScoredAccounts {
         });
     }
 
-    static void score(TestPipeline pipeline, String id, int health, String band, Integer trend, String drivers) {
-        pipeline.database().inTransaction(c -> {
+    public static void score(Database database, String id, int health, String band, Integer trend, String drivers) {
+        database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_score (account_id, health_score, band, churn_risk, "
                     + "onboarding_completion, segment, trend, drivers, as_of) VALUES (?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, id);
@@ -61,13 +64,13 @@ final class ScoredAccounts {
     }
 
     /** Acme (scored, Red), Acorn Labs and Acme Europe (name-alikes), Newco (not scored yet). */
-    static void seed(TestPipeline pipeline) {
-        account(pipeline, "001Dn00000ACMEAAA", "Acme Corp", "salesforce=001Dn00000ACMEAAA", "domain=acme.com", "zendesk=9001");
-        score(pipeline, "001Dn00000ACMEAAA", 38, "Red", -12, ACME_DRIVERS);
-        account(pipeline, "acorn-1", "Acorn Labs", "product=acorn-1", "domain=acorn.io");
-        score(pipeline, "acorn-1", 81, "Green", null, "[]");
-        account(pipeline, "acme-eu", "Acme Europe <GmbH>", "product=acme-eu");
-        score(pipeline, "acme-eu", 70, "Yellow", 3, "[]");
-        account(pipeline, "newco.com", null, "domain=newco.com");
+    public static void seed(Database database) {
+        account(database, "001Dn00000ACMEAAA", "Acme Corp", "salesforce=001Dn00000ACMEAAA", "domain=acme.com", "zendesk=9001");
+        score(database, "001Dn00000ACMEAAA", 38, "Red", -12, ACME_DRIVERS);
+        account(database, "acorn-1", "Acorn Labs", "product=acorn-1", "domain=acorn.io");
+        score(database, "acorn-1", 81, "Green", null, "[]");
+        account(database, "acme-eu", "Acme Europe <GmbH>", "product=acme-eu");
+        score(database, "acme-eu", 70, "Yellow", 3, "[]");
+        account(database, "newco.com", null, "domain=newco.com");
     }
 }

@@ -1,11 +1,11 @@
-package io.csbridge.webhooks.slack;
+package io.csbridge.domain.account;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * An account's current health as {@code /health} shows it; the score fields are null while the
- * account has not been scored yet.
+ * An account's current health as a person asks for it (Slack's {@code /health}): who it is, its web
+ * domains and its latest saved score; the score fields are null while the account has not been scored yet.
  */
 public record AccountHealth(String accountId, String name, List<String> domains, Integer healthScore, String band,
                             Integer churnRisk, Integer onboardingCompletion, Integer trend, List<Driver> drivers,

@@ -1,7 +1,12 @@
-package io.csbridge.webhooks.slack;
+package io.csbridge.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.csbridge.domain.account.AccountHealth;
+import io.csbridge.domain.account.HealthLookup;
+import io.csbridge.domain.account.HealthLookup.Ambiguous;
+import io.csbridge.domain.account.HealthLookup.Found;
+import io.csbridge.domain.account.HealthLookup.NotFound;
 import io.csbridge.json.Json;
 
 import javax.sql.DataSource;
@@ -15,38 +20,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.csbridge.domain.account.HealthLookup.MAX_CANDIDATES;
+
 /**
- * Finds the account a person typed after {@code /health} and reads its current score, with plain
- * JDBC on the tables the processor writes ({@code account}, {@code account_key}, {@code account_score}).
- * Tried in order: a web domain, any key or account id, the exact name, then a name containing the text.
+ * Finds the account a person typed (after Slack's {@code /health}) and reads its current score, with plain
+ * JDBC on the tables the processor writes ({@code account}, {@code account_key}, {@code account_score}),
+ * on a read-only connection. Tried in order: a web domain, any key or account id, the exact name, then a
+ * name containing the text.
  */
-public final class AccountHealthLookup {
-
-    /** What the text found: one account, several candidates, or nothing. */
-    public sealed interface Result permits Found, Ambiguous, NotFound {
-    }
-
-    public record Found(AccountHealth health) implements Result {
-    }
-
-    /** @param more whether further accounts match beyond {@code names} */
-    public record Ambiguous(List<String> names, boolean more) implements Result {
-    }
-
-    public record NotFound() implements Result {
-    }
-
-    static final int MAX_CANDIDATES = 5;
+public final class AccountHealthFinder {
 
     private final DataSource dataSource;
 
-    public AccountHealthLookup(DataSource dataSource) {
+    public AccountHealthFinder(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public Result find(String text) throws SQLException {
+    /** @throws Database.DatabaseException when the database fails on the way */
+    public HealthLookup find(String text) {
         String query = text == null ? "" : text.trim();
         if (query.isEmpty() || query.length() > 255) return new NotFound();
+        try {
+            return find(query, dataSource);
+        } catch (SQLException e) {
+            throw new Database.DatabaseException(e);
+        }
+    }
+
+    private static HealthLookup find(String query, DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             Optional<String> id = byDomain(c, query).or(() -> byKey(c, query));
@@ -63,7 +64,7 @@ public final class AccountHealthLookup {
                 if (named.size() == 1) id = Optional.of(named.get(0)[0]);
             }
             if (id.isEmpty()) return new NotFound();
-            return health(c, id.get()).<Result>map(Found::new).orElseGet(NotFound::new);
+            return health(c, id.get()).<HealthLookup>map(Found::new).orElseGet(NotFound::new);
         }
     }
 
@@ -85,7 +86,7 @@ public final class AccountHealthLookup {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new LookupFailed(e);
+            throw new Database.DatabaseException(e); // unchecked, so that it can leave a lambda
         }
     }
 
@@ -160,12 +161,5 @@ public final class AccountHealthLookup {
 
     private static String likeEscaped(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    /** A database failure while looking up, unchecked so that it can leave a lambda. */
-    public static final class LookupFailed extends RuntimeException {
-        LookupFailed(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 }
