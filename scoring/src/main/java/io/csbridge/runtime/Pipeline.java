@@ -15,6 +15,7 @@ import io.csbridge.processing.EventsInFlight;
 import io.csbridge.store.Database;
 import io.csbridge.worker.PipelineWorker;
 import io.csbridge.store.InboxStore;
+import io.csbridge.store.OutboxPendingWrites;
 
 import io.csbridge.store.AlertRulesStore;
 import io.csbridge.domain.scoring.AccountScorer;
@@ -141,7 +142,7 @@ public class Pipeline {
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
                 RetryPolicy.standard().maxAttempts(), Math::random);
-        delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {
@@ -158,7 +159,7 @@ public class Pipeline {
             return n;
         }, 500);
         delivering = new OutboxWorkers(delivery, channelList(),
-                name -> Linger.forChannel(name, key -> config.getOptionalValue(key, String.class)),
+                channel -> Linger.forChannel(channel, key -> config.getOptionalValue(key, String.class)),
                 inFlight, clock, 1_000);
         // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
         digesting = new PipelineWorker("alert digest", () -> {

@@ -1,16 +1,19 @@
 package io.csbridge.store;
 
 import io.csbridge.inbox.InboxEntry;
+import io.csbridge.inbox.InboxRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Inserts inbox rows, ignoring the ones whose (source, dedupe key) is already there. */
-public final class InboxStore {
+public final class InboxStore implements InboxRows {
 
     private final Database database;
     private final String insert;
@@ -19,6 +22,15 @@ public final class InboxStore {
         this.database = database;
         this.insert = database.dialect().insertIgnoring("inbox_event",
                 "source, dedupe_key, event_time, received_at, payload, signals, status", "source, dedupe_key");
+    }
+
+    @Override
+    public List<boolean[]> insertTogether(List<List<InboxEntry>> groups, Clock clock) {
+        return database.inTransaction(c -> {
+            List<boolean[]> out = new ArrayList<>(groups.size());
+            for (List<InboxEntry> entries : groups) out.add(insert(c, entries, clock.instant()));
+            return out;
+        });
     }
 
     /** @return for each entry, whether it was new (true) or a repeat delivery (false) */
