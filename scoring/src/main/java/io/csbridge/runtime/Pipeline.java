@@ -15,6 +15,8 @@ import io.csbridge.processing.EventsInFlight;
 import io.csbridge.store.Database;
 import io.csbridge.worker.PipelineWorker;
 import io.csbridge.store.InboxStore;
+import io.csbridge.store.JndiDatabase;
+import io.csbridge.store.SchemaMigration;
 import io.csbridge.store.OutboxPendingWrites;
 
 import io.csbridge.store.AlertRulesStore;
@@ -30,7 +32,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +128,9 @@ public class Pipeline {
     private void startNow() {
         boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
-        DataSource dataSource = lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE, DataSource.class);
-        Database db = new Database(dataSource);
+        Database db = JndiDatabase.open(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE);
         LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
-        SchemaMigration.migrate(dataSource);
+        SchemaMigration.migrate(db);
         ThreadFactory threads = threadFactory();
         var config = ConfigProvider.getConfig();
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
@@ -163,7 +163,7 @@ public class Pipeline {
                 inFlight, clock, 1_000);
         // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
         digesting = new PipelineWorker("alert digest", () -> {
-            int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));
+            int n = db.transaction(tx -> alerts.queueDigests(tx, clock.instant()));
             if (n > 0) delivering.nudge();
             return n;
         }, 60_000);

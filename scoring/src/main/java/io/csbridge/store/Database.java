@@ -12,6 +12,12 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work done in one {@link Transaction}. */
+    @FunctionalInterface
+    public interface Unit<T> {
+        T run(Transaction transaction);
+    }
+
     private final DataSource dataSource;
     private final Dialect dialect;
 
@@ -50,6 +56,27 @@ public final class Database {
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /** {@link #inTransaction} for the stages, which hold the transaction opaque. */
+    public <T> T transaction(Unit<T> work) {
+        return inTransaction(c -> work.run(new Transaction(c)));
+    }
+
+    /**
+     * Whether a failure says nothing about the work itself, so that running it again may succeed: a
+     * deadlock, a serialization failure, a lock timeout, or a concurrent creator winning an insert race
+     * (H2's MERGE is not atomic against another session's insert).
+     */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00")
+                    || sql.getSQLState().equals("23505"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {

@@ -2,9 +2,11 @@ package io.csbridge.store;
 
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.inbox.InboxRows;
+import io.csbridge.domain.signal.Signal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -55,5 +57,54 @@ public final class InboxStore implements InboxRows {
 
     public Database database() {
         return database;
+    }
+
+    /** An inbox event claimed for processing, its signals decoded. */
+    public record Claimed(long id, List<Signal> signals) {
+    }
+
+    /**
+     * Claims up to {@code limit} NEW events, oldest first, with SKIP LOCKED: another node's transaction
+     * takes the others. They stay claimed until {@code tx} ends.
+     */
+    public List<Claimed> claimNew(Transaction tx, int limit) {
+        return tx.sql(c -> {
+            List<Claimed> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(database.dialect().claimFirst("id, signals", "inbox_event",
+                    "status = 'NEW'", "status, id", limit))) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new Claimed(rs.getLong(1), SignalCodec.decode(rs.getString(2))));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Marks the claimed events DONE as of {@code now}, in one batched statement. */
+    public void markDone(Transaction tx, List<Claimed> rows, Instant now) {
+        tx.sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE inbox_event SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+                for (Claimed row : rows) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setLong(2, row.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Parks an event that cannot be processed as FAILED with its error, in a transaction of its own. */
+    public void markFailed(long inboxId, String error) {
+        database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_event SET status = 'FAILED', "
+                    + "attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+                ps.setString(1, error.length() > 2000 ? error.substring(0, 2000) : error);
+                ps.setLong(2, inboxId);
+                return ps.executeUpdate();
+            }
+        });
     }
 }
