@@ -31,15 +31,15 @@ public final class Inbox implements AutoCloseable {
     private record Pending(List<InboxEntry> entries, CompletableFuture<Accepted> done) {
     }
 
-    private final InboxRows store;
+    private final InboxRows rows;
     private final Clock clock;
     private final Runnable onCommitted;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    public Inbox(InboxRows store, Clock clock, ThreadFactory threads, Runnable onCommitted) {
-        this.store = store;
+    public Inbox(InboxRows rows, Clock clock, ThreadFactory threads, Runnable onCommitted) {
+        this.rows = rows;
         this.clock = clock;
         this.onCommitted = onCommitted;
         this.writer = threads.newThread(this::writeLoop);
@@ -96,7 +96,7 @@ public final class Inbox implements AutoCloseable {
         try {
             List<List<InboxEntry>> entries = new ArrayList<>(group.size());
             for (Pending p : group) entries.add(p.entries());
-            List<boolean[]> stored = store.insertTogether(entries, clock);
+            List<boolean[]> stored = rows.insertTogether(entries, clock);
             List<Accepted> results = new ArrayList<>(group.size());
             for (boolean[] fresh : stored) {
                 int n = 0;

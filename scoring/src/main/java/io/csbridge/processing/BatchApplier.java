@@ -6,6 +6,7 @@ import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.store.AccountDirectory;
 import io.csbridge.store.InboxStore;
+import io.csbridge.store.SignalCodec;
 import io.csbridge.store.SignalStore;
 import io.csbridge.store.Transaction;
 import io.csbridge.store.UnmatchedSignals;
@@ -55,9 +56,12 @@ final class BatchApplier {
         // Two nodes must take locks in the same order or they deadlock: accounts are resolved (and
         // created) in key order, then locked in id order, before any account row is changed.
         Map<String, Optional<String>> accountOf = new TreeMap<>();
+        Map<Long, List<Signal>> decodedRows = new HashMap<>();
         Map<String, Signal> firstWithKey = new HashMap<>();
         for (InboxStore.Claimed row : rows) {
-            for (Signal s : row.signals()) {
+            List<Signal> decoded = SignalCodec.decode(row.signals());
+            decodedRows.put(row.id(), decoded);
+            for (Signal s : decoded) {
                 String k = resolutionKey(s);
                 accountOf.put(k, null);
                 firstWithKey.merge(k, s, (a, b) -> a.occurredAt().isBefore(b.occurredAt()) ? a : b);
@@ -77,7 +81,7 @@ final class BatchApplier {
         BatchEffects effects = new BatchEffects(signals, directory, histories);
         List<Map.Entry<String, Signal>> presses = new ArrayList<>();
         for (InboxStore.Claimed row : rows) {
-            List<Signal> decoded = row.signals();
+            List<Signal> decoded = decodedRows.get(row.id());
             for (int seq = 0; seq < decoded.size(); seq++) {
                 Signal s = decoded.get(seq);
                 String domain = s.attribute("domain");

@@ -83,7 +83,7 @@ public final class EventProcessor implements AccountRescorer {
                 return n;
             });
         } catch (RuntimeException batchFailure) {
-            if (isTransient(batchFailure)) throw batchFailure;
+            if (Database.isTransient(batchFailure)) throw batchFailure;
             // Find the event that breaks the batch; process the rest, park that one as FAILED.
             LOG.warning(() -> "batch failed, retrying one by one: " + batchFailure.getMessage());
             int done = 0;
@@ -110,7 +110,7 @@ public final class EventProcessor implements AccountRescorer {
             staged.publish();
             return n;
         } catch (RuntimeException e) {
-            if (failedId[0] < 0 || isTransient(e)) throw e;
+            if (failedId[0] < 0 || Database.isTransient(e)) throw e;
             markFailed(failedId[0], e);
             return 0;
         }
@@ -125,7 +125,7 @@ public final class EventProcessor implements AccountRescorer {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (!isTransient(e) || attempt >= 5) throw e;
+                if (!Database.isTransient(e) || attempt >= 5) throw e;
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50L * attempt));
                 } catch (InterruptedException interrupted) {
@@ -134,10 +134,6 @@ public final class EventProcessor implements AccountRescorer {
                 }
             }
         }
-    }
-
-    static boolean isTransient(Throwable e) {
-        return Database.isTransient(e);
     }
 
     /**

@@ -15,7 +15,6 @@ import io.csbridge.processing.EventsInFlight;
 import io.csbridge.store.Database;
 import io.csbridge.worker.PipelineWorker;
 import io.csbridge.store.InboxStore;
-import io.csbridge.store.JndiDatabase;
 import io.csbridge.store.SchemaMigration;
 import io.csbridge.store.OutboxPendingWrites;
 
@@ -128,7 +127,7 @@ public class Pipeline {
     private void startNow() {
         boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
-        Database db = JndiDatabase.open(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE);
+        Database db = Database.lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE);
         LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
         SchemaMigration.migrate(db);
         ThreadFactory threads = threadFactory();

@@ -1,5 +1,7 @@
 package io.csbridge.store;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +30,22 @@ public final class Database {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens the database on the datasource the application server binds under {@code jndiName}.
+     *
+     * @throws IllegalStateException if nothing is bound there, or the database cannot be reached
+     */
+    public static Database lookup(String jndiName) {
+        DataSource dataSource;
+        try {
+            dataSource = (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException e) {
+            throw new IllegalStateException("not bound in JNDI: " + jndiName + " (is the server configured by "
+                    + "ear/src/main/wildfly/configure.cli?)", e);
+        }
+        return new Database(dataSource);
     }
 
     public DataSource dataSource() {

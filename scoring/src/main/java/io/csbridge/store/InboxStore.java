@@ -2,7 +2,6 @@ package io.csbridge.store;
 
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.inbox.InboxRows;
-import io.csbridge.domain.signal.Signal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Inserts inbox rows, ignoring the ones whose (source, dedupe key) is already there. */
+/**
+ * The {@code inbox_event} table: inserts deliveries, ignoring the ones whose (source, dedupe key) is already
+ * there (the {@link InboxRows} the inbox writer commits through), and claims, completes and parks events
+ * for the processor.
+ */
 public final class InboxStore implements InboxRows {
 
     private final Database database;
@@ -59,8 +62,13 @@ public final class InboxStore implements InboxRows {
         return database;
     }
 
-    /** An inbox event claimed for processing, its signals decoded. */
-    public record Claimed(long id, List<Signal> signals) {
+    /**
+     * An inbox event claimed for processing.
+     *
+     * @param signals its signals as stored: decoded by the processor ({@link SignalCodec#decode}), so an
+     *                event that cannot be decoded fails on its own and is parked, not the claim
+     */
+    public record Claimed(long id, String signals) {
     }
 
     /**
@@ -73,7 +81,7 @@ public final class InboxStore implements InboxRows {
             try (PreparedStatement ps = c.prepareStatement(database.dialect().claimFirst("id, signals", "inbox_event",
                     "status = 'NEW'", "status, id", limit))) {
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(new Claimed(rs.getLong(1), SignalCodec.decode(rs.getString(2))));
+                    while (rs.next()) rows.add(new Claimed(rs.getLong(1), rs.getString(2)));
                 }
             }
             return rows;
