@@ -2,6 +2,7 @@ package io.csbridge.runtime;
 
 import io.csbridge.alerts.AccountAlerts;
 import io.csbridge.alerts.AlertSettings;
+import io.csbridge.domain.scoring.AccountScorer;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.PipelineUnavailableException;
 import io.csbridge.outbox.DeliveryChannel;
@@ -12,14 +13,12 @@ import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.processing.DailyRescore;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.processing.EventsInFlight;
-import io.csbridge.store.Database;
-import io.csbridge.worker.PipelineWorker;
-import io.csbridge.store.InboxStore;
-import io.csbridge.store.SchemaMigration;
-import io.csbridge.store.OutboxPendingWrites;
-
 import io.csbridge.store.AlertRulesStore;
-import io.csbridge.domain.scoring.AccountScorer;
+import io.csbridge.store.Database;
+import io.csbridge.store.InboxStore;
+import io.csbridge.store.OutboxPendingWrites;
+import io.csbridge.store.SchemaMigration;
+import io.csbridge.worker.PipelineWorker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
