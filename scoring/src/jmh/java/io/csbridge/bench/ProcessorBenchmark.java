@@ -14,7 +14,7 @@ import io.csbridge.processing.EventProcessor;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.store.InboxStore;
 import io.csbridge.outbox.OutboundWrite;
-import io.csbridge.runtime.SchemaMigration;
+import io.csbridge.store.SchemaMigration;
 import io.csbridge.outbox.VendorCall;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;

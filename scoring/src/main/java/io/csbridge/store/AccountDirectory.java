@@ -244,4 +244,52 @@ public final class AccountDirectory {
         }
         return key.kind().label() + ":" + key.value();
     }
+
+    // The same operations on a stage's transaction.
+
+    public Optional<String> match(Transaction tx, AccountKey key, String domainHint) {
+        return tx.sql(c -> match(c, key, domainHint));
+    }
+
+    public String resolveOrCreate(Transaction tx, AccountKey key, String domainHint, Instant seenAt) {
+        return tx.sql(c -> resolveOrCreate(c, key, domainHint, seenAt));
+    }
+
+    public boolean attach(Transaction tx, String accountId, AccountKey key) {
+        return tx.sql(c -> attach(c, accountId, key));
+    }
+
+    public void rename(Transaction tx, String accountId, String name, Instant stampedAt) {
+        tx.sql(c -> {
+            rename(c, accountId, name, stampedAt);
+            return null;
+        });
+    }
+
+    public Map<String, Long> signalsAdded(Transaction tx, Map<String, Instant> earliest) {
+        return tx.sql(c -> signalsAdded(c, earliest));
+    }
+
+    public long lock(Transaction tx, String accountId) {
+        return tx.sql(c -> lock(c, accountId));
+    }
+
+    public Optional<AccountProfile> profile(Transaction tx, String accountId) {
+        return tx.sql(c -> profile(c, accountId));
+    }
+
+    public Map<String, AccountProfile> profiles(Transaction tx, Collection<String> accountIds) {
+        return tx.sql(c -> profiles(c, accountIds));
+    }
+
+    /** Every account's id, in the database's order. */
+    public List<String> allIds(Transaction tx) {
+        return tx.sql(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT id FROM account ORDER BY id"); var rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
 }

@@ -85,4 +85,9 @@ public final class AlertRulesStore {
             return problems;
         }
     }
+
+    /** {@link #current(Connection)} on a stage's transaction. */
+    public AlertRules current(Transaction tx) {
+        return tx.sql(this::current);
+    }
 }

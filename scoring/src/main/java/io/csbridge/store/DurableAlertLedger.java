@@ -44,6 +44,11 @@ public final class DurableAlertLedger implements AlertLedger {
         this.now = now;
     }
 
+    /** A ledger on a stage's transaction. */
+    public DurableAlertLedger(Transaction tx, Dialect dialect, Instant now) {
+        this(tx.connection(), dialect, now);
+    }
+
     /** The stored id of an alert recorded through this ledger, by the id the engine gave it. */
     public Optional<Long> idOf(Alert alert) {
         return Optional.ofNullable(ids.get(alert.id()));

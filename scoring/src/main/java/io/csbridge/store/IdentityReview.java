@@ -3,8 +3,6 @@ package io.csbridge.store;
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.account.AccountProfile;
 
-import io.csbridge.store.Database;
-import io.csbridge.processing.EventProcessor;
 import io.csbridge.domain.signal.Signal;
 
 import java.sql.Connection;
@@ -30,13 +28,14 @@ public final class IdentityReview {
     }
 
     private final Database database;
-    private final EventProcessor processor;
+    private final AccountRescorer processor;
     private final Clock clock;
     private final AccountDirectory directory;
     private final UnmatchedSignals unmatched;
     private final AuditLog audit = new AuditLog();
 
-    public IdentityReview(Database database, EventProcessor processor, Clock clock) {
+    /** @param processor rescores the accounts an operation changed (the event processor) */
+    public IdentityReview(Database database, AccountRescorer processor, Clock clock) {
         this.database = database;
         this.processor = processor;
         this.clock = clock;
@@ -70,7 +69,7 @@ public final class IdentityReview {
             directory.lock(c, accountId);
             directory.attach(c, accountId, key);
             int moved = adopt(c, key, accountId);
-            processor.rescore(c, accountId, clock.instant());
+            processor.rescore(new Transaction(c), accountId, clock.instant());
             audit.record(c, clock.instant(), actor, "identity.link", accountId, null, key + " (" + moved + " signals)");
             return moved;
         });
@@ -87,7 +86,7 @@ public final class IdentityReview {
             if (!creating.equals(key)) directory.attach(c, id, key);
             if (name != null && !name.isBlank()) directory.rename(c, id, name, clock.instant());
             adopt(c, key, id);
-            processor.rescore(c, id, clock.instant());
+            processor.rescore(new Transaction(c), id, clock.instant());
             audit.record(c, clock.instant(), actor, "identity.create", id, null, key.toString());
             return id;
         });
@@ -121,7 +120,7 @@ public final class IdentityReview {
                 ps.setTimestamp(3, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
             }
-            processor.rescore(c, intoId, clock.instant());
+            processor.rescore(new Transaction(c), intoId, clock.instant());
             audit.record(c, clock.instant(), actor, "account.merge", intoId, fromId + " " + from.keys().asContractMap(),
                     "merged into " + intoId);
             return null;

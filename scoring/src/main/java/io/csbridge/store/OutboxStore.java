@@ -261,4 +261,16 @@ public final class OutboxStore {
         if (error == null) return null;
         return error.length() <= 4000 ? error : error.substring(0, 4000);
     }
+
+    /** {@link #enqueueIfChanged(Connection, String, String, String, Map, Instant)} on a stage's transaction. */
+    public boolean enqueueIfChanged(Transaction tx, String channel, String accountId, String target,
+                                    Map<String, Object> fields, Instant now) {
+        return tx.sql(c -> enqueueIfChanged(c, channel, accountId, target, fields, now));
+    }
+
+    /** {@link #enqueue(Connection, String, String, String, Map, Instant, String)} on a stage's transaction. */
+    public boolean enqueue(Transaction tx, String channel, String accountId, String target, Map<String, Object> fields,
+                           Instant now, String dedupeKey) {
+        return tx.sql(c -> enqueue(c, channel, accountId, target, fields, now, dedupeKey));
+    }
 }

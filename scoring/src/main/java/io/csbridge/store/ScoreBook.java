@@ -126,4 +126,29 @@ public final class ScoreBook {
     private static Date day(AccountScore score) {
         return Date.valueOf(score.asOf().atOffset(ZoneOffset.UTC).toLocalDate());
     }
+
+    // The same operations on a stage's transaction.
+
+    public Map<String, AccountScore> latest(Transaction tx, Collection<String> accountIds) {
+        return tx.sql(c -> latest(c, accountIds));
+    }
+
+    public void saveAll(Transaction tx, List<Scored> scored) {
+        tx.sql(c -> {
+            saveAll(c, scored);
+            return null;
+        });
+    }
+
+    /** The owner trait the account's latest score was read with, or null. */
+    public String owner(Transaction tx, String accountId) {
+        return tx.sql(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT owner FROM account_score WHERE account_id = ?")) {
+                ps.setString(1, accountId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
 }

@@ -176,4 +176,30 @@ public final class SignalStore {
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
+
+    // The same operations on a stage's transaction.
+
+    /**
+     * {@link #addAll(Connection, List)}: for each effect, whether its signal was new (1), already there (0), or
+     * the driver did not say (-1).
+     */
+    public int[] addAll(Transaction tx, List<Effect> effects) {
+        return tx.sql(c -> {
+            int[] counts = addAll(c, effects);
+            int[] out = new int[effects.size()];
+            for (int i = 0; i < out.length; i++) {
+                int count = i < counts.length ? counts[i] : java.sql.Statement.EXECUTE_FAILED;
+                out[i] = count > 0 ? 1 : count == 0 ? 0 : -1;
+            }
+            return out;
+        });
+    }
+
+    public Map<String, List<Signal>> forAccounts(Transaction tx, Collection<String> accountIds, Instant asOf) {
+        return tx.sql(c -> forAccounts(c, accountIds, asOf));
+    }
+
+    public Map<String, List<Signal>> stored(Transaction tx, Collection<Effect> effects) {
+        return tx.sql(c -> stored(c, effects));
+    }
 }

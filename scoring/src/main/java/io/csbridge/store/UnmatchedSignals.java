@@ -77,4 +77,17 @@ public final class UnmatchedSignals {
             ps.setString(2, key.value());
         }
     }
+
+    // The same operations on a stage's transaction.
+
+    public void park(Transaction tx, long inboxId, int seq, Signal s, String domain) {
+        tx.sql(c -> {
+            park(c, inboxId, seq, s, domain);
+            return null;
+        });
+    }
+
+    public List<Waiting> claimFor(Transaction tx, AccountKey key) {
+        return tx.sql(c -> claimFor(c, key));
+    }
 }

@@ -190,7 +190,7 @@ class AlertPipelineTest {
     }
 
     private int digestsNow() {
-        return db.inTransaction(c -> alerts.queueDigests(c, now.get()));
+        return db.transaction(tx -> alerts.queueDigests(tx, now.get()));
     }
 
     /** Acme enters Red; returns the id its buttons carry. */

@@ -6,7 +6,7 @@ import io.csbridge.store.Database;
 import io.csbridge.store.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
-import io.csbridge.domain.health.ActivityScorer;
+import io.csbridge.domain.scoring.ActivityScorer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

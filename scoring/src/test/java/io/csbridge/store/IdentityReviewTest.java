@@ -2,7 +2,7 @@ package io.csbridge.store;
 
 import io.csbridge.domain.account.AccountKey;
 
-import io.csbridge.domain.health.ActivityScorer;
+import io.csbridge.domain.scoring.ActivityScorer;
 import io.csbridge.store.Database;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.inbox.Inbox;

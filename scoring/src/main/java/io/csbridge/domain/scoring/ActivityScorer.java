@@ -1,10 +1,8 @@
-package io.csbridge.domain.health;
+package io.csbridge.domain.scoring;
 
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.score.Band;
 import io.csbridge.domain.score.Driver;
-import io.csbridge.domain.scoring.AccountHistory;
-import io.csbridge.domain.scoring.AccountScorer;
 
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
