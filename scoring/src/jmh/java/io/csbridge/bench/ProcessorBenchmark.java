@@ -2,7 +2,7 @@ package io.csbridge.bench;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.account.AccountKeys;
-import io.csbridge.store.AlertRulesStore;
+import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.scoring.ModelScorer;
 import io.csbridge.alerts.AccountAlerts;
@@ -12,7 +12,7 @@ import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.inbox.InboxEntry;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.store.SchemaMigration;
 import io.csbridge.outbox.VendorCall;

@@ -1,10 +1,10 @@
 package io.csbridge.alerts;
 
-import io.csbridge.store.AlertFactsStore;
+import io.csbridge.store.alerts.AlertFactsStore;
 import io.csbridge.store.Dialect;
-import io.csbridge.store.DurableAlertLedger;
-import io.csbridge.store.OutboxStore;
-import io.csbridge.store.ScoreBook;
+import io.csbridge.store.alerts.DurableAlertLedger;
+import io.csbridge.store.pipeline.OutboxStore;
+import io.csbridge.store.account.ScoreBook;
 import io.csbridge.store.Transaction;
 import io.csbridge.vendors.ChannelNames;
 
@@ -15,7 +15,7 @@ import io.csbridge.domain.alerting.AccountSnapshot;
 import io.csbridge.domain.alerting.Alert;
 import io.csbridge.domain.alerting.AlertEngine;
 import io.csbridge.domain.alerting.AlertRules;
-import io.csbridge.store.AlertRulesStore;
+import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.domain.alerting.Digest;
 import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.score.AccountScore;

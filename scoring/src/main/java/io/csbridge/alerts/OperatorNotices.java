@@ -1,7 +1,7 @@
 package io.csbridge.alerts;
 
 import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
+import io.csbridge.store.pipeline.OutboxStore;
 import io.csbridge.vendors.ChannelNames;
 
 import java.time.ZoneOffset;

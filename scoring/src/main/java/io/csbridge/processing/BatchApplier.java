@@ -4,12 +4,12 @@ import io.csbridge.alerts.AccountAlerts;
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
-import io.csbridge.store.AccountDirectory;
-import io.csbridge.store.InboxStore;
-import io.csbridge.store.SignalCodec;
-import io.csbridge.store.SignalStore;
+import io.csbridge.store.account.AccountDirectory;
+import io.csbridge.store.pipeline.InboxStore;
+import io.csbridge.store.account.SignalCodec;
+import io.csbridge.store.account.SignalStore;
 import io.csbridge.store.Transaction;
-import io.csbridge.store.UnmatchedSignals;
+import io.csbridge.store.account.UnmatchedSignals;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.csbridge.processing;
 
 import io.csbridge.domain.signal.Signal;
-import io.csbridge.store.AccountDirectory;
-import io.csbridge.store.SignalStore;
+import io.csbridge.store.account.AccountDirectory;
+import io.csbridge.store.account.SignalStore;
 import io.csbridge.store.Transaction;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.csbridge.processing;
 
 import io.csbridge.store.Database;
-import io.csbridge.store.ScheduledRuns;
+import io.csbridge.store.pipeline.ScheduledRuns;
 
 import java.time.Clock;
 import java.time.LocalDate;

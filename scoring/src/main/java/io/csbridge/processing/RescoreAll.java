@@ -2,7 +2,7 @@ package io.csbridge.processing;
 
 import io.csbridge.store.Database;
 
-import io.csbridge.store.AccountDirectory;
+import io.csbridge.store.account.AccountDirectory;
 
 import java.time.Clock;
 import java.util.List;

@@ -8,9 +8,9 @@ import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.scoring.AccountScorer;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.outbox.DeliveryChannel;
-import io.csbridge.store.AccountDirectory;
-import io.csbridge.store.OutboxStore;
-import io.csbridge.store.ScoreBook;
+import io.csbridge.store.account.AccountDirectory;
+import io.csbridge.store.pipeline.OutboxStore;
+import io.csbridge.store.account.ScoreBook;
 import io.csbridge.store.Transaction;
 
 import java.time.Instant;

@@ -13,16 +13,16 @@ public final class Transaction {
 
     private final Connection connection;
 
-    Transaction(Connection connection) {
+    public Transaction(Connection connection) {
         this.connection = connection;
     }
 
-    Connection connection() {
+    public Connection connection() {
         return connection;
     }
 
     /** Runs {@code work} on this transaction's connection; a database failure becomes a {@link Database.DatabaseException}. */
-    <T> T sql(Database.Work<T> work) {
+    public <T> T sql(Database.Work<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {

@@ -1,8 +1,8 @@
 package io.csbridge.outbox;
 
-import io.csbridge.store.OutboxPendingWrites;
+import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
+import io.csbridge.store.pipeline.OutboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.outbox.OutboxDeliveryTest.Batches;

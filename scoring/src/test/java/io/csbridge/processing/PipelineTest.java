@@ -1,6 +1,6 @@
 package io.csbridge.processing;
 
-import io.csbridge.store.OutboxPendingWrites;
+import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.outbox.DeliveryChannel;
@@ -10,7 +10,7 @@ import io.csbridge.outbox.OutboxDelivery;
 import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.outbox.VendorCall;
 import io.csbridge.store.Database;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.domain.account.AccountKey;

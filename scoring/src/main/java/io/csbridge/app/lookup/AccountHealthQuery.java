@@ -2,7 +2,7 @@ package io.csbridge.app.lookup;
 
 import io.csbridge.domain.account.HealthLookup;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AccountHealthFinder;
+import io.csbridge.store.account.AccountHealthFinder;
 import io.csbridge.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.csbridge.domain.risk;
 
-import io.csbridge.store.AccountDirectory;
+import io.csbridge.store.account.AccountDirectory;
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.scoring.AccountEvaluation;
 import io.csbridge.domain.scoring.AccountHistory;
@@ -10,8 +10,8 @@ import io.csbridge.store.Database;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
-import io.csbridge.store.InboxStore;
-import io.csbridge.store.SignalStore;
+import io.csbridge.store.pipeline.InboxStore;
+import io.csbridge.store.account.SignalStore;
 import io.csbridge.testing.TestDatabase;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;

@@ -1,6 +1,6 @@
 package io.csbridge.domain.scoring;
 
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 
 import io.csbridge.domain.risk.ChurnModelTrainer;
 import io.csbridge.domain.risk.FittedChurnModel;

@@ -6,7 +6,7 @@ import io.csbridge.domain.health.LifecycleStage;
 import io.csbridge.domain.health.Measure;
 import io.csbridge.domain.health.MeasureSpec;
 import io.csbridge.domain.score.InvalidConfigException;
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 
 import io.csbridge.domain.onboarding.OnboardingPlan;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
+
+import io.csbridge.store.Database;
 
 import io.csbridge.domain.account.AccountHealth;
 import io.csbridge.domain.account.HealthLookup;

@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.alerts;
+
+import io.csbridge.store.Database;
 
 import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.SlackUserLookups;

@@ -1,4 +1,4 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
 
 import io.csbridge.json.Json;
 

@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.settings;
+
+import io.csbridge.store.Database;
 
 import java.time.Instant;
 import java.util.List;

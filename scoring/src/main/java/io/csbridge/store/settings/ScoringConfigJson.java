@@ -1,4 +1,4 @@
-package io.csbridge.store;
+package io.csbridge.store.settings;
 
 import io.csbridge.domain.score.InvalidConfigException;
 import io.csbridge.domain.scoring.ScoringConfig;

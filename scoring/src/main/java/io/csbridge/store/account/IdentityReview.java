@@ -1,4 +1,9 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
+
+import io.csbridge.store.Database;
+import io.csbridge.store.Transaction;
+
+import io.csbridge.store.settings.AuditLog;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.account.AccountProfile;
@@ -129,7 +134,7 @@ public final class IdentityReview {
 
     private int adopt(Connection c, AccountKey key, String accountId) throws SQLException {
         List<UnmatchedSignals.Waiting> waiting = unmatched.claimFor(c, key);
-        io.csbridge.store.SignalStore signals = new io.csbridge.store.SignalStore(database.dialect());
+        io.csbridge.store.account.SignalStore signals = new io.csbridge.store.account.SignalStore(database.dialect());
         for (UnmatchedSignals.Waiting w : waiting) {
             Signal s = w.signal();
             signals.add(c, w.inboxId(), w.seq(), accountId, s);

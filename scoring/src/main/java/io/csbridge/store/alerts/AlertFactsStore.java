@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.alerts;
+
+import io.csbridge.store.Transaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.csbridge.domain.alerting.AccountFacts;

@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.pipeline;
+
+import io.csbridge.store.Database;
 
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.PendingWrites;

@@ -1,4 +1,8 @@
-package io.csbridge.store;
+package io.csbridge.store.alerts;
+
+import io.csbridge.store.Database;
+import io.csbridge.store.Dialect;
+import io.csbridge.store.Transaction;
 
 import io.csbridge.json.Json;
 

@@ -1,4 +1,4 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
 
 import io.csbridge.domain.account.AccountProfile;
 import io.csbridge.domain.scoring.AccountView;
@@ -11,7 +11,7 @@ import io.csbridge.domain.score.Band;
 import io.csbridge.domain.score.Driver;
 import io.csbridge.store.Database;
 import io.csbridge.json.Json;
-import io.csbridge.store.SignalStore;
+import io.csbridge.store.account.SignalStore;
 import io.csbridge.domain.signal.Signal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

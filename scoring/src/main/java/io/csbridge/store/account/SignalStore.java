@@ -1,4 +1,7 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
+
+import io.csbridge.store.Dialect;
+import io.csbridge.store.Transaction;
 
 import io.csbridge.json.Json;
 

@@ -1,4 +1,4 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
 
 import io.csbridge.domain.account.AccountKey;
 
@@ -7,7 +7,7 @@ import io.csbridge.store.Database;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;

@@ -1,4 +1,4 @@
-package io.csbridge.store;
+package io.csbridge.store.settings;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.pipeline;
+
+import io.csbridge.store.Database;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;

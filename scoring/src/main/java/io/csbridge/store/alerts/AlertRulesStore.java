@@ -1,4 +1,8 @@
-package io.csbridge.store;
+package io.csbridge.store.alerts;
+
+import io.csbridge.store.Transaction;
+
+import io.csbridge.store.settings.SettingsStore;
 
 import io.csbridge.domain.alerting.Alert;
 import io.csbridge.domain.alerting.AlertRules;
@@ -19,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class AlertRulesStore {
 
-    public static final String NAME = io.csbridge.store.SettingsStore.ALERT_RULES;
+    public static final String NAME = io.csbridge.store.settings.SettingsStore.ALERT_RULES;
     private static final Logger LOG = Logger.getLogger(AlertRulesStore.class.getName());
 
     private int cachedVersion = Integer.MIN_VALUE;

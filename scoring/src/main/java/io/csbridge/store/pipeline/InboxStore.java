@@ -1,4 +1,9 @@
-package io.csbridge.store;
+package io.csbridge.store.pipeline;
+
+import io.csbridge.store.Database;
+import io.csbridge.store.Transaction;
+
+import io.csbridge.store.account.SignalCodec;
 
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.inbox.InboxRows;

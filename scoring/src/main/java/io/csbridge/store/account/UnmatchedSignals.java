@@ -1,9 +1,11 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
+
+import io.csbridge.store.Transaction;
 
 import io.csbridge.domain.account.AccountKey;
 
 import io.csbridge.store.Dialect;
-import io.csbridge.store.SignalCodec;
+import io.csbridge.store.account.SignalCodec;
 import io.csbridge.domain.signal.Signal;
 
 import java.sql.Connection;

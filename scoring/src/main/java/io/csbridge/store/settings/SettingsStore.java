@@ -1,6 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.settings;
 
-import io.csbridge.store.AuditLog;
+import io.csbridge.store.settings.AuditLog;
 import io.csbridge.store.Database;
 
 import java.sql.Connection;

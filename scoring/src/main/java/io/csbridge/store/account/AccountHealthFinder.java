@@ -1,4 +1,6 @@
-package io.csbridge.store;
+package io.csbridge.store.account;
+
+import io.csbridge.store.Database;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
