@@ -27,7 +27,7 @@ class ScoringConfigTest {
     void theConfigurationRoundTripsThroughJson() {
         ScoringConfig config = ScoringConfig.defaults();
         String json = ScoringConfigJson.write(config);
-        assertThat(json).contains("\"version\" : \"default-1\"", "ACTIVE_DAYS", "INACTIVITY", "high-touch");
+        assertThat(json).contains("\"version\" : \"default-1\"", "ACTIVE_DAYS", "LAPSE", "high-touch");
         assertThat(ScoringConfigJson.read(json)).isEqualTo(config);
     }
 
