@@ -1,18 +1,14 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.store.AccountCatalog;
-import io.csbridge.domain.scoring.AccountView;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
-import io.csbridge.domain.scoring.AccountHistory;
-import io.csbridge.domain.scoring.AccountScorer;
-import io.csbridge.runtime.LiveScorer;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.accounts.AccountQueries;
+import io.csbridge.app.identities.IdentityLinks;
+import io.csbridge.domain.scoring.AccountView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.csbridge.store.IdentityReview;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -25,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,13 +34,10 @@ public class AccountsResource {
     static final int MAX_LIMIT = 1000;
 
     @Inject
-    Pipeline pipeline;
+    AccountQueries accounts;
 
     @Inject
-    AccountScorer scorer;
-
-    @Inject
-    LiveScorer liveScorer;
+    IdentityLinks identities;
 
     @GET
     public Map<String, Object> list(@QueryParam("asOf") String asOf,
@@ -62,8 +54,8 @@ public class AccountsResource {
         if (sort != null && !sort.isBlank() && !sort.replaceFirst("^-", "").matches("id|name|health|risk|arr|atRisk")) {
             throw ApiError.badRequest("sort must be id, name, health, risk, arr or atRisk (prefix - to reverse)");
         }
-        AccountCatalog.Page page = catalog().list(AsOf.parse(asOf), scorer,
-                new AccountCatalog.Filter(segment, band, owner, onboarding, query, sort), n, from);
+        AccountQueries.Page page = accounts.list(AsOf.parse(asOf),
+                new AccountQueries.Filter(segment, band, owner, onboarding, query, sort), n, from);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items());
         out.put("total", page.total());
@@ -73,10 +65,9 @@ public class AccountsResource {
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        Instant at = AsOf.parse(asOf);
-        String canonical = catalog().canonicalId(id);
-        AccountView view = catalog().get(canonical, at, scorer)
+        AccountQueries.Detail detail = accounts.detail(id, AsOf.parse(asOf))
                 .orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
+        AccountView view = detail.view();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", view.id());
         out.put("name", view.name());
@@ -94,9 +85,9 @@ public class AccountsResource {
         out.put("onboardingState", view.onboardingState());
         out.put("renewalDate", view.renewalDate());
         out.put("staleInputs", view.staleInputs());
-        out.put("onboarding", onboarding(canonical, at));
-        out.put("signalCount", catalog().signalCount(canonical));
-        out.put("history", catalog().history(canonical));
+        out.put("onboarding", detail.onboarding());
+        out.put("signalCount", detail.signalCount());
+        out.put("history", detail.history());
         return out;
     }
 
@@ -111,23 +102,11 @@ public class AccountsResource {
     public Map<String, Object> merge(@PathParam("id") String id, MergeRequest request, @Context SecurityContext security) {
         if (request == null || request.from() == null || request.from().isBlank()) throw ApiError.badRequest("from is required");
         try {
-            new IdentityReview(pipeline.database(), pipeline.processor(), pipeline.clock())
-                    .merge(id, request.from(), security.getUserPrincipal().getName());
+            identities.merge(id, request.from(), security.getUserPrincipal().getName());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, "conflict", e.getMessage());
         }
         return get(id, null);
-    }
-
-    /** Where the account stands on its onboarding plan, as the model in force sees it (null before it started). */
-    private Object onboarding(String id, Instant asOf) {
-        Instant when = asOf == null ? pipeline.clock().instant() : asOf;
-        AccountHistory history = catalog().history(id, when);
-        return history == null ? null : liveScorer.model().evaluate(history, when).onboarding();
-    }
-
-    private AccountCatalog catalog() {
-        return new AccountCatalog(pipeline.database());
     }
 
     private static int number(String name, String value, int min, int max) {
@@ -139,5 +118,4 @@ public class AccountsResource {
             throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
         }
     }
-
 }

@@ -1,15 +1,8 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.store.AccountCatalog;
-import io.csbridge.domain.account.AccountKey;
-import io.csbridge.store.AuditLog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.inbox.InboxEntry;
-import io.csbridge.json.Json;
-import io.csbridge.runtime.Pipeline;
-import io.csbridge.domain.signal.Signal;
-import io.csbridge.domain.signal.SignalKind;
+import io.csbridge.app.accounts.Overrides;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,10 +22,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * {@code /admin/api/accounts/{id}/override}: a CSM sets the health score with a reason and an expiry.
@@ -50,7 +41,7 @@ public class OverridesResource {
     }
 
     @Inject
-    Pipeline pipeline;
+    Overrides overrides;
 
     @Context
     SecurityContext security;
@@ -64,44 +55,24 @@ public class OverridesResource {
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
             throw ApiError.badRequest("reason is required (at most 500 characters)");
         }
-        Instant now = pipeline.clock().instant();
         Instant expires = expiry(request.expiresAt());
-        if (!expires.isAfter(now)) throw ApiError.badRequest("expiresAt must be in the future");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("reason", request.reason().strip());
-        attributes.put("expiresAt", expires.toString());
-        attributes.put("by", security.getUserPrincipal().getName());
-        return record(id, new Signal(AccountKey.account(canonical(id)), SignalKind.SCORE_OVERRIDE, now, "override",
-                security.getUserPrincipal().getName(), request.healthScore(), attributes), "score.override");
+        try {
+            return accepted(id, overrides.set(id, request.healthScore(), request.reason(), expires,
+                    security.getUserPrincipal().getName()));
+        } catch (Overrides.ExpiryNotInFuture e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 
     @DELETE
     public Response clear(@PathParam("id") String id) {
-        Instant now = pipeline.clock().instant();
-        return record(id, new Signal(AccountKey.account(canonical(id)), SignalKind.SCORE_OVERRIDE, now, "override",
-                security.getUserPrincipal().getName(), Double.NaN,
-                Map.of("cleared", "true", "by", security.getUserPrincipal().getName())), "score.override.clear");
+        return accepted(id, overrides.clear(id, security.getUserPrincipal().getName()));
     }
 
-    private Response record(String id, Signal signal, String action) {
-        String payload = Json.write(Map.of("account", signal.account().value(), "kind", signal.kind().name(),
-                "value", signal.hasValue() ? signal.value() : "", "attributes", signal.attributes()));
-        pipeline.inbox().accept(List.of(new InboxEntry("admin", "override:" + UUID.randomUUID(), signal.occurredAt(),
-                payload, List.of(signal))));
-        pipeline.database().inTransaction(c -> {
-            new AuditLog().record(c, signal.occurredAt(), security.getUserPrincipal().getName(), action,
-                    signal.account().value(), null, payload);
-            return null;
-        });
-        return Response.accepted(Map.of("accountId", signal.account().value(), "status", "accepted",
+    private static Response accepted(String id, Optional<String> account) {
+        String accountId = account.orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
+        return Response.accepted(Map.of("accountId", accountId, "status", "accepted",
                 "detail", "the score is recomputed within seconds")).build();
-    }
-
-    private String canonical(String id) {
-        AccountCatalog catalog = new AccountCatalog(pipeline.database());
-        String canonical = catalog.canonicalId(id);
-        if (catalog.get(canonical, null, null).isEmpty()) throw ApiError.notFound("no account with id '" + id + "'");
-        return canonical;
     }
 
     private static Instant expiry(String value) {

@@ -1,9 +1,8 @@
 package io.csbridge.admin.accounts;
 
-import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.accounts.AccountQueries;
 import io.csbridge.domain.signal.Signal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,18 +28,15 @@ import java.util.Map;
 public class TimelineResource {
 
     @Inject
-    Pipeline pipeline;
+    AccountQueries accounts;
 
     @GET
     public Map<String, Object> timeline(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("200") int limit) {
         if (limit < 1 || limit > 2000) throw ApiError.badRequest("limit must be 1-2000");
-        AccountCatalog catalog = new AccountCatalog(pipeline.database());
-        String canonical = catalog.canonicalId(id);
-        if (catalog.get(canonical, null, null).isEmpty()) throw ApiError.notFound("no account with id '" + id + "'");
-        List<Signal> signals = catalog.signals(canonical, pipeline.clock().instant());
+        AccountQueries.Timeline timeline = accounts.timeline(id, limit)
+                .orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = signals.size() - 1; i >= 0 && items.size() < limit; i--) {
-            Signal s = signals.get(i);
+        for (Signal s : timeline.newestFirst()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("at", s.occurredAt());
             item.put("kind", s.kind().name());
@@ -50,6 +46,6 @@ public class TimelineResource {
             item.put("attributes", s.attributes());
             items.add(item);
         }
-        return Map.of("items", items, "total", signals.size());
+        return Map.of("items", items, "total", timeline.total());
     }
 }

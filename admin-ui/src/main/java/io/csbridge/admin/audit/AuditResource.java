@@ -1,9 +1,8 @@
 package io.csbridge.admin.audit;
 
-import io.csbridge.store.AuditLog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.audit.AuditTrail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,11 +23,11 @@ import java.util.Map;
 public class AuditResource {
 
     @Inject
-    Pipeline pipeline;
+    AuditTrail audit;
 
     @GET
     public Map<String, Object> recent(@QueryParam("subject") String subject, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) throw ApiError.badRequest("limit must be 1-1000");
-        return Map.of("items", pipeline.database().inTransaction(c -> new AuditLog().recent(c, subject, limit)));
+        return Map.of("items", audit.recent(subject, limit));
     }
 }

@@ -2,8 +2,7 @@ package io.csbridge.admin.deliveries;
 
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.store.DeliveryLog;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.deliveries.Deliveries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ import java.util.Map;
 public class DeliveriesResource {
 
     @Inject
-    Pipeline pipeline;
+    Deliveries deliveries;
 
     @GET
     public Map<String, Object> list(@QueryParam("account") String account,
@@ -35,14 +34,14 @@ public class DeliveriesResource {
                                     @QueryParam("limit") @DefaultValue("100") int limit,
                                     @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000 || offset < 0) throw ApiError.badRequest("limit must be 1-1000 and offset >= 0");
-        return Map.of("items", new DeliveryLog(pipeline.database()).list(account, channel, status, limit, offset));
+        return Map.of("items", deliveries.list(account, channel, status, limit, offset));
     }
 
     @POST
     @Path("{id}/retry")
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> retry(@PathParam("id") long id) {
-        if (!new DeliveryLog(pipeline.database()).retry(id, pipeline.clock().instant())) {
+        if (!deliveries.retry(id)) {
             throw new ApiError(409, "not_dead", "delivery " + id + " is not a dead letter (or does not exist)");
         }
         return Map.of("id", id, "status", "PENDING");

@@ -1,10 +1,7 @@
 package io.csbridge.admin.deliveries;
 
 import io.csbridge.admin.Roles;
-import io.csbridge.outbox.ChannelStatus;
-import io.csbridge.outbox.DeliveryChannel;
-import io.csbridge.store.DeliveryLog;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.deliveries.Deliveries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,27 +21,18 @@ import java.util.Map;
 public class PipelineResource {
 
     @Inject
-    Pipeline pipeline;
+    Deliveries deliveries;
 
     @GET
     public Map<String, Object> status() {
-        DeliveryLog.Status status = new DeliveryLog(pipeline.database()).status();
+        Deliveries.PipelineStatus status = deliveries.status();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("inbox", status.inbox());
         out.put("outbox", status.outbox());
         out.put("unmatched", status.unmatched());
-        out.put("oldestUnprocessedEvent", status.oldestNewEvent());
+        out.put("oldestUnprocessedEvent", status.oldestUnprocessedEvent());
         // Each connector's mode, and what it reports about itself (API budget, pauses, circuit; never secrets).
-        Map<String, Object> connectors = new LinkedHashMap<>();
-        for (DeliveryChannel channel : pipeline.channelList()) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("mode", channel.live() ? "live" : "sandbox");
-            if (channel instanceof ChannelStatus reporting) {
-                reporting.status().forEach(report::putIfAbsent);
-            }
-            connectors.put(channel.name(), report);
-        }
-        out.put("connectors", connectors);
+        out.put("connectors", status.connectors());
         return out;
     }
 }

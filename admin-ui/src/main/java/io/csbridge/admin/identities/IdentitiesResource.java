@@ -1,10 +1,9 @@
 package io.csbridge.admin.identities;
 
-import io.csbridge.domain.account.AccountKey;
-import io.csbridge.store.IdentityReview;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.identities.IdentityLinks;
+import io.csbridge.domain.account.AccountKey;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,7 +44,7 @@ public class IdentitiesResource {
     }
 
     @Inject
-    Pipeline pipeline;
+    IdentityLinks identities;
 
     @Context
     SecurityContext security;
@@ -53,7 +52,7 @@ public class IdentitiesResource {
     @GET
     public Map<String, Object> list(@QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) throw ApiError.badRequest("limit must be 1-1000");
-        return Map.of("items", review().unmatched(limit));
+        return Map.of("items", identities.unmatched(limit));
     }
 
     @POST
@@ -63,7 +62,7 @@ public class IdentitiesResource {
     public Map<String, Object> link(KeyRequest request) {
         if (request == null || request.accountId() == null) throw ApiError.badRequest("accountId is required");
         try {
-            int moved = review().link(request.key(), request.accountId(), security.getUserPrincipal().getName());
+            int moved = identities.link(request.key(), request.accountId(), security.getUserPrincipal().getName());
             return Map.of("accountId", request.accountId(), "signalsMoved", moved);
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, "conflict", e.getMessage());
@@ -77,13 +76,9 @@ public class IdentitiesResource {
     public Map<String, Object> create(KeyRequest request) {
         if (request == null) throw ApiError.badRequest("a JSON body with kind and value is required");
         try {
-            return Map.of("accountId", review().create(request.key(), request.name(), security.getUserPrincipal().getName()));
+            return Map.of("accountId", identities.create(request.key(), request.name(), security.getUserPrincipal().getName()));
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, "conflict", e.getMessage());
         }
-    }
-
-    private IdentityReview review() {
-        return new IdentityReview(pipeline.database(), pipeline.processor(), pipeline.clock());
     }
 }

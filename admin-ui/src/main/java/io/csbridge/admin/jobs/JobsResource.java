@@ -2,6 +2,7 @@ package io.csbridge.admin.jobs;
 
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
+import io.csbridge.app.jobs.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,20 +2,14 @@ package io.csbridge.admin.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.store.AccountCatalog;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
-import io.csbridge.admin.jobs.Jobs;
-import io.csbridge.domain.scoring.Backtest;
-import io.csbridge.domain.scoring.DryRun;
+import io.csbridge.app.model.ModelAdmin;
 import io.csbridge.domain.score.InvalidConfigException;
-import io.csbridge.runtime.LiveScorer;
+import io.csbridge.domain.scoring.Backtest;
 import io.csbridge.domain.scoring.ScoringConfig;
-import io.csbridge.store.ScoringConfigJson;
 import io.csbridge.json.Json;
-import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.SettingsStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,11 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code /admin/api/model}: the scoring model (health models, onboarding plans, churn risk,
@@ -50,41 +44,33 @@ import java.util.Map;
 public class ModelResource {
 
     @Inject
-    Pipeline pipeline;
-
-    @Inject
-    LiveScorer scorer;
-
-    @Inject
-    Jobs jobs;
+    ModelAdmin model;
 
     @Context
     SecurityContext security;
 
     @GET
     public Map<String, Object> current() throws JsonProcessingException {
-        ScoringConfig config = scorer.model().config();
+        ModelAdmin.Current current = model.current();
         Map<String, Object> out = new LinkedHashMap<>();
-        var saved = new SettingsStore(pipeline.database()).current(SettingsStore.SCORING);
-        out.put("version", config.version());
-        out.put("savedAt", saved.map(SettingsStore.Version::createdAt).orElse(null));
-        out.put("savedBy", saved.map(SettingsStore.Version::createdBy).orElse(null));
-        out.put("config", Json.MAPPER.readTree(ScoringConfigJson.write(config)));
+        out.put("version", current.version());
+        out.put("savedAt", current.savedAt());
+        out.put("savedBy", current.savedBy());
+        out.put("config", Json.MAPPER.readTree(current.configJson()));
         return out;
     }
 
     @GET
     @Path("history")
     public Map<String, Object> history(@QueryParam("limit") @DefaultValue("50") int limit) {
-        List<Map<String, Object>> items = new SettingsStore(pipeline.database())
-                .history(SettingsStore.SCORING, Math.max(1, Math.min(limit, 500))).stream().map(v -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("version", v.version());
-                    m.put("savedAt", v.createdAt());
-                    m.put("savedBy", v.createdBy());
-                    m.put("note", v.note());
-                    return m;
-                }).toList();
+        List<Map<String, Object>> items = model.history(Math.max(1, Math.min(limit, 500))).stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", v.version());
+            m.put("savedAt", v.savedAt());
+            m.put("savedBy", v.savedBy());
+            m.put("note", v.note());
+            return m;
+        }).toList();
         return Map.of("items", items);
     }
 
@@ -98,19 +84,9 @@ public class ModelResource {
     public Response change(String body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                            @QueryParam("note") String note) {
         ScoringConfig proposed = parse(body);
-        Instant now = pipeline.clock().instant();
-        if (dryRun) {
-            ScoringConfig current = scorer.model().config();
-            DryRun.Report report = DryRun.compare(new AccountCatalog(pipeline.database()).histories(now), current,
-                    proposed.withVersion("proposed"), now);
-            return Response.ok(report).build();
-        }
-        String by = security.getUserPrincipal().getName();
-        int version = new SettingsStore(pipeline.database()).save(SettingsStore.SCORING,
-                ScoringConfigJson.write(proposed.withVersion("draft")), by, note, now);
-        scorer.reload();
-        Jobs.Progress job = jobs.startRescore(by);
-        return Response.ok(Map.of("version", version, "rescoreJob", job)).build();
+        if (dryRun) return Response.ok(model.dryRun(proposed)).build();
+        ModelAdmin.Saved saved = model.save(proposed, security.getUserPrincipal().getName(), note);
+        return Response.ok(Map.of("version", saved.version(), "rescoreJob", saved.rescoreJob())).build();
     }
 
     /** Body: {@code {"asOf": "2026-01-01", "until": "2026-06-30", "config": {...optional...}}}. */
@@ -119,9 +95,9 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Backtest.Report backtest(String body) {
         JsonNode request = json(body);
-        Window w = window(request, Duration.ofDays(90));
-        ScoringConfig config = request.hasNonNull("config") ? parse(request.get("config").toString()) : scorer.model().config();
-        return Backtest.run(new AccountCatalog(pipeline.database()).histories(w.until()), config, w.asOf(), w.until());
+        ModelAdmin.Window w = window(request, model::backtestWindow);
+        ScoringConfig config = request.hasNonNull("config") ? parse(request.get("config").toString()) : model.inForce();
+        return model.backtest(config, w);
     }
 
     /**
@@ -134,38 +110,32 @@ public class ModelResource {
     @Path("fit")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> fit(String body) throws JsonProcessingException {
-        Window w = window(json(body), Duration.ofDays(180));
-        ScoringConfig current = scorer.model().config();
-        io.csbridge.domain.risk.FittedChurnModel fitted;
+        ModelAdmin.Window w = window(json(body), model::fitWindow);
+        ModelAdmin.Fit fit;
         try {
-            fitted = Backtest.fitChurnModel(new AccountCatalog(pipeline.database()).histories(w.until()), current, w.asOf(),
-                    w.until(), io.csbridge.domain.risk.ChurnModelTrainer.standard());
-        } catch (IllegalArgumentException e) {
+            fit = model.fit(w);
+        } catch (ModelAdmin.NotEnoughHistory e) {
             throw new ApiError(409, "not_enough_history", e.getMessage());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("crossValidatedAuc", fitted.crossValidatedAuc());
-        out.put("ruleAuc", fitted.ruleAuc());
-        out.put("accounts", fitted.accounts());
-        out.put("churned", fitted.churned());
-        out.put("model", fitted);
-        out.put("proposedConfig", Json.MAPPER.readTree(ScoringConfigJson.write(
-                current.withChurnRisk(current.churnRisk().withFitted(fitted)))));
+        out.put("crossValidatedAuc", fit.fitted().crossValidatedAuc());
+        out.put("ruleAuc", fit.fitted().ruleAuc());
+        out.put("accounts", fit.fitted().accounts());
+        out.put("churned", fit.fitted().churned());
+        out.put("model", fit.fitted());
+        out.put("proposedConfig", Json.MAPPER.readTree(fit.proposedConfigJson()));
         return out;
     }
 
-    /** The past window a backtest or a fit looks at: scored as of {@code asOf}, churn observed until {@code until}. */
-    private record Window(Instant asOf, Instant until) {
-    }
-
-    /** {@code asOf} and {@code until} from the request (dates or instants); until defaults to now and never passes it. */
-    private Window window(JsonNode request, Duration defaultSpan) {
-        Instant now = pipeline.clock().instant();
-        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : now;
-        if (until.isAfter(now)) until = now;
-        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : until.minus(defaultSpan);
-        if (!asOf.isBefore(until)) throw ApiError.badRequest("asOf must be before until");
-        return new Window(asOf, until);
+    /** {@code asOf} and {@code until} from the request (dates or instants), for a backtest or a fit. */
+    private static ModelAdmin.Window window(JsonNode request, BiFunction<Instant, Instant, ModelAdmin.Window> window) {
+        Instant until = request.hasNonNull("until") ? AsOf.parse(request.get("until").asText()) : null;
+        Instant asOf = request.hasNonNull("asOf") ? AsOf.parse(request.get("asOf").asText()) : null;
+        try {
+            return window.apply(asOf, until);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 
     private static JsonNode json(String body) {
@@ -176,10 +146,10 @@ public class ModelResource {
         }
     }
 
-    private static ScoringConfig parse(String body) {
+    private ScoringConfig parse(String body) {
         if (body == null || body.isBlank()) throw ApiError.badRequest("a scoring model (JSON) is required");
         try {
-            return ScoringConfigJson.read(body);
+            return model.parse(body);
         } catch (InvalidConfigException e) {
             throw new InvalidModel(e.problems());
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package io.csbridge.admin.security;
 
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.users.AdminAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -32,7 +32,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Inject
-    Pipeline pipeline;
+    AdminAccounts users;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -49,7 +49,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
         var session = BrowserSession.of(request);
         if (session.isPresent()) {
-            var user = new AdminUsers(pipeline.database()).find(session.get().username());
+            var user = users.find(session.get().username());
             if (user.isPresent()) return context.notifyContainerAboutLogin(user.get().username(), user.get().roles());
             BrowserSession.end(request);
         }

@@ -1,6 +1,6 @@
 package io.csbridge.admin.security;
 
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.users.AdminAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -12,10 +12,10 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 public class AdminIdentityStore implements IdentityStore {
 
     @Inject
-    Pipeline pipeline;
+    AdminAccounts users;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        var user = new AdminUsers(pipeline.database()).find(credential.getCaller());
+        var user = users.find(credential.getCaller());
         if (user.isPresent() && PasswordHash.matches(credential.getPassword().getValue(), user.get().passwordHash())) {
             return new CredentialValidationResult(user.get().username(), user.get().roles());
         }

@@ -1,7 +1,7 @@
 package io.csbridge.admin.security;
 
 import io.csbridge.admin.Roles;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.users.AdminAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +25,7 @@ public class FirstAdministrator {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     @Inject
-    Pipeline pipeline;
+    AdminAccounts users;
 
     @Inject
     @ConfigProperty(name = "ADMIN_USER")
@@ -36,22 +36,21 @@ public class FirstAdministrator {
     Optional<String> adminPassword;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        pipeline.whenStarted(this::ensureAdministrator);
+        users.whenStarted(this::ensureAdministrator);
     }
 
     private void ensureAdministrator() {
-        AdminUsers users = new AdminUsers(pipeline.database());
         if (adminUser.isPresent() && adminPassword.isPresent() && !adminPassword.get().isBlank()) {
             var existing = users.find(adminUser.get());
             if (existing.isEmpty() || !PasswordHash.matches(adminPassword.get().toCharArray(), existing.get().passwordHash())) {
-                users.save(adminUser.get(), adminPassword.get().toCharArray(), Set.of(Roles.ADMIN), pipeline.clock().instant());
+                users.save(adminUser.get(), PasswordHash.of(adminPassword.get().toCharArray()), Set.of(Roles.ADMIN));
                 LOG.info(() -> "administrator '" + adminUser.get() + "' set from ADMIN_USER/ADMIN_PASSWORD");
             }
             return;
         }
         if (users.count() == 0) {
             String password = randomPassword();
-            users.save("admin", password.toCharArray(), Set.of(Roles.ADMIN), pipeline.clock().instant());
+            users.save("admin", PasswordHash.of(password.toCharArray()), Set.of(Roles.ADMIN));
             LOG.warning("No ADMIN_USER/ADMIN_PASSWORD set: created administrator 'admin' with password " + password
                     + " (shown once; set ADMIN_PASSWORD to choose your own)");
         }

@@ -2,8 +2,7 @@ package io.csbridge.admin.security;
 
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
-import io.csbridge.store.AuditLog;
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.users.AdminAccounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ public class UsersResource {
     }
 
     @Inject
-    Pipeline pipeline;
+    AdminAccounts users;
 
     @Context
     SecurityContext security;
@@ -49,12 +48,7 @@ public class UsersResource {
         if (roles.isEmpty() || !Set.of(Roles.ADMIN, Roles.VIEWER).containsAll(roles)) {
             throw ApiError.badRequest("roles: cs-admin and/or cs-viewer");
         }
-        new AdminUsers(pipeline.database()).save(user.username(), user.password().toCharArray(), roles, pipeline.clock().instant());
-        pipeline.database().inTransaction(c -> {
-            new AuditLog().record(c, pipeline.clock().instant(), security.getUserPrincipal().getName(), "user.save",
-                    user.username(), null, String.join(",", roles));
-            return null;
-        });
+        users.save(user.username(), PasswordHash.of(user.password().toCharArray()), roles, security.getUserPrincipal().getName());
         return Map.of("username", user.username(), "roles", roles);
     }
 }
