@@ -54,6 +54,9 @@ public final class ArchitectureRules {
     /** The domain's packages (account, signal, score, health, risk, ...) form no cycle. */
     public static final ArchRule DOMAIN_PACKAGES_FORM_NO_CYCLE = noCycleAmong("io.csbridge.domain.(*)..");
 
+    /** No two packages at any depth depend on each other (e.g. store.account and store.pipeline, app.* services). */
+    public static final ArchRule NO_PACKAGES_FORM_A_CYCLE = noCycleAmong("io.csbridge.(**)");
+
     /** Only the application services (and the runtime itself) reach the pipeline's lifecycle. */
     public static final ArchRule ONLY_APP_AND_RUNTIME_USE_PIPELINE = noClasses()
             .that().resideOutsideOfPackages(APP, RUNTIME)

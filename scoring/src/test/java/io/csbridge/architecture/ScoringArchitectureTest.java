@@ -25,6 +25,9 @@ class ScoringArchitectureTest {
     static final ArchRule theDomainPackagesFormNoCycle = ArchitectureRules.DOMAIN_PACKAGES_FORM_NO_CYCLE;
 
     @ArchTest
+    static final ArchRule noPackagesAtAnyDepthFormACycle = ArchitectureRules.NO_PACKAGES_FORM_A_CYCLE;
+
+    @ArchTest
     static final ArchRule onlyTheApplicationServicesAndTheRuntimeUsePipeline = ArchitectureRules.ONLY_APP_AND_RUNTIME_USE_PIPELINE;
 
     @ArchTest
