@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Segment's HTTP Tracking API at {@code /hooks/usage/v1/} ({@code batch}, {@code import}, {@code track},
- * {@code identify}, {@code group}, {@code page}, {@code screen}, {@code alias}), so that a product's
+ * {@code identify}, {@code group}, {@code page}, {@code screen}, {@code alias}, and analytics.js's
+ * one-letter names), so that a product's
  * Segment libraries send here by changing only their endpoint and write key. Authenticated by the write
  * key ({@link WriteKeyCredentials}), optionally gzip-encoded, limited as Segment limits; the messages
  * then go the way the signed webhook's go ({@link SegmentTranslator}, the inbox, dedupe by
@@ -65,6 +66,7 @@ public class TrackingApi {
         credentials.verify(authorization, tracking.writeKeys());
 
         intake.accept(tracking.entries(new SegmentTranslator(intake.clock()), receivedAt));
-        return Response.ok(SUCCESS).build();
+        // analytics.js posts from the product's pages (text/plain, no preflight) and must read the answer.
+        return Response.ok(SUCCESS).header("Access-Control-Allow-Origin", "*").build();
     }
 }

@@ -1,22 +1,30 @@
 package io.csbridge.webhooks.usage.tracking;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The paths of Segment's HTTP Tracking API under {@code /hooks/usage/v1/}, each with the size Segment
  * allows it: a batch ({@code batch}, or {@code import}, where analytics-java posts) up to 500 KB, a
- * single call up to 32 KB, the same 32 KB for each message inside a batch.
+ * single call up to 32 KB, the same 32 KB for each message inside a batch. analytics.js names them by
+ * their first letter ({@code /t}, {@code /i}, {@code /p}, {@code /g}, {@code /s}, {@code /a}, and
+ * {@code /b} for its batching mode); those are the same endpoints.
  */
 enum TrackingEndpoint {
     BATCH, IMPORT, TRACK, IDENTIFY, GROUP, PAGE, SCREEN, ALIAS;
 
     /** The JAX-RS path template: every endpoint, with or without the trailing slash libraries add. */
-    static final String PATH = "{endpoint: (?:batch|import|track|identify|group|page|screen|alias)/?}";
+    static final String PATH = "{endpoint: (?:batch|import|track|identify|group|page|screen|alias|[abgipst])/?}";
     static final int MESSAGE_LIMIT = 32 * 1024;
     static final int BATCH_LIMIT = 500 * 1024;
 
     static TrackingEndpoint of(String path) {
         String name = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (name.length() == 1) {
+            for (TrackingEndpoint endpoint : List.of(BATCH, TRACK, IDENTIFY, GROUP, PAGE, SCREEN, ALIAS)) {
+                if (endpoint.type().charAt(0) == name.charAt(0)) return endpoint;
+            }
+        }
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 

@@ -140,7 +140,14 @@ class TrackingApiTest {
         assertThat(post("screen", "{\"messageId\":\"s1\",\"userId\":\"u1\",\"name\":\"Home\",\"timestamp\":\"2026-02-01T10:00:00Z\","
                 + "\"context\":{\"groupId\":\"acme\"}}").getStatus()).isEqualTo(200);
 
-        assertThat(pipeline.inboxRows()).containsExactly("usage|m1|2026-02-01T10:00:00Z", "usage|s1|2026-02-01T10:00:00Z");
+        assertThat(post("p", "{\"messageId\":\"p1\",\"userId\":\"u1\",\"name\":\"Home\",\"timestamp\":\"2026-02-01T10:00:00Z\","
+                + "\"context\":{\"groupId\":\"acme\"}}").getHeaderString("Access-Control-Allow-Origin")).isEqualTo("*");
+
+        assertThat(pipeline.inboxRows()).containsExactly("usage|m1|2026-02-01T10:00:00Z", "usage|s1|2026-02-01T10:00:00Z",
+                "usage|p1|2026-02-01T10:00:00Z");
+        assertThat(TrackingEndpoint.of("b")).isEqualTo(TrackingEndpoint.BATCH);
+        assertThat(TrackingEndpoint.of("a/")).isEqualTo(TrackingEndpoint.ALIAS);
+        assertThat(TrackingEndpoint.of("t")).isEqualTo(TrackingEndpoint.TRACK);
         assertRefused(() -> post("alias", "{\"messageId\":\"a2\",\"userId\":\"u1\"}"), 400, "invalid_message");
     }
 
