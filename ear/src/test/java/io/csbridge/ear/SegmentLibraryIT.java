@@ -74,7 +74,11 @@ class SegmentLibraryIT {
         }
 
         void await(int messages) {
-            Instant deadline = Instant.now().plusSeconds(60);
+            await(messages, 60);
+        }
+
+        void await(int messages, int seconds) {
+            Instant deadline = Instant.now().plusSeconds(seconds);
             while (delivered.size() + failed.size() < messages && Instant.now().isBefore(deadline)) CsBridgeClient.sleep(100);
         }
     }
