@@ -26,7 +26,7 @@ public final class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
     /** How long a claim holds a write without being renewed: how soon a crashed node's writes come due. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final PendingWrites store;
     private final Supplier<List<DeliveryChannel>> channels;
