@@ -140,7 +140,8 @@ public class Pipeline {
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
                 RetryPolicy.standard().maxAttempts(), Math::random);
-        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200);
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200,
+                OutboxDelivery.LEASE, threads);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {
