@@ -7,7 +7,6 @@ import io.csbridge.domain.score.MeasureReading;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +72,9 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
         List<String> missing = new ArrayList<>();
         for (MeasureSpec spec : measures) {
             if (spec.weight() == 0) continue;
-            MeasureReading reading = spec.measure().read(facts, onboardingCompletion);
+            MeasureReading reading = spec.read(facts, onboardingCompletion);
             if (reading.isMissing()) {
-                missing.add(spec.measure().label() + ": " + reading.missing());
+                missing.add(spec.label() + ": " + reading.missing());
             } else {
                 used.add(spec);
                 readings.add(reading);
@@ -97,7 +96,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
             Map<String, Object> inputs = new LinkedHashMap<>(reading.inputs());
             inputs.put("weight", round2(share));
             inputs.put("impact", round2(share * (value - 50)));
-            drivers.add(new Driver(spec.measure().label(), round2(value), round2(points), reading.explanation(), inputs));
+            drivers.add(new Driver(spec.label(), round2(value), round2(points), reading.explanation(), inputs));
         }
         drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(((Number) d.inputs().get("impact")).doubleValue()))
                 .thenComparing(Driver::measure));
@@ -116,7 +115,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
             problems.add(where + ": a model needs at least one measure");
             return;
         }
-        Set<Measure> seen = EnumSet.noneOf(Measure.class);
+        Set<String> seen = new java.util.HashSet<>();
         double total = 0;
         for (int i = 0; i < measures.size(); i++) {
             MeasureSpec spec = measures.get(i);
@@ -126,8 +125,8 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                 continue;
             }
             spec.check(at, problems);
-            if (spec.measure() != null && !seen.add(spec.measure())) {
-                problems.add(at + ": measure " + spec.measure() + " appears twice");
+            if (spec.measure() != null && !seen.add(spec.label())) {
+                problems.add(at + ": measure " + spec.label() + " appears twice");
             }
             if (spec.weight() > 0) total += spec.weight();
         }

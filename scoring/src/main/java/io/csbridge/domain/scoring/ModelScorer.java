@@ -91,7 +91,7 @@ public final class ModelScorer implements AccountScorer {
 
     private AccountEvaluation evaluate(String accountId, List<io.csbridge.domain.signal.Signal> signals, Instant asOf) {
         AccountFacts facts = collector.collect(signals, asOf);
-        String segment = config.segments().classify(facts.arr());
+        String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
         HealthModel model = config.modelFor(segment, stage);
@@ -102,7 +102,7 @@ public final class ModelScorer implements AccountScorer {
 
     /** The health part alone: what the trend needs from the score 30 days ago. */
     private HealthAssessment assessHealth(AccountFacts facts) {
-        String segment = config.segments().classify(facts.arr());
+        String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
         return config.modelFor(segment, stage).assess(facts, progress == null ? Double.NaN : progress.completion());
