@@ -1,5 +1,6 @@
 package io.csbridge.domain.health;
 
+import io.csbridge.domain.onboarding.OnboardingProgress;
 import io.csbridge.domain.score.AccountFacts;
 import io.csbridge.domain.score.MeasureReading;
 
@@ -33,7 +34,11 @@ public enum Measure {
     NPS("nps"),
     /** The latest NPS answer minus the one before it. */
     NPS_TREND("npsTrend"),
-    /** Onboarding completion, 0-100. */
+    /**
+     * Onboarding judged against the plan's schedule: the weighted share (0-100) of the milestones due by
+     * now that were reached, 100 while on track or before anything is due. Without a schedule (a bare
+     * completion), the completion itself.
+     */
     ONBOARDING("onboarding"),
     /** Days until the renewal date (negative when overdue). */
     RENEWAL_PROXIMITY("renewalProximity"),
@@ -51,7 +56,20 @@ public enum Measure {
         return label;
     }
 
-    /** The input for this measure, or a reading saying why there is none. */
+    /** The input for this measure, with onboarding judged against the plan's schedule ({@code null}: not started). */
+    public MeasureReading read(AccountFacts f, OnboardingProgress onboarding) {
+        if (this != ONBOARDING) return read(f, Double.NaN);
+        if (onboarding == null) return MeasureReading.missing("onboarding not started");
+        double completion = onboarding.completion();
+        String schedule = onboarding.dueByNow() == 0 ? "nothing due yet on day " + onboarding.daysSinceStart()
+                : onboarding.onSchedule() >= 100 ? "on schedule on day " + onboarding.daysSinceStart()
+                : whole(onboarding.onSchedule()) + "% of what is due by day " + onboarding.daysSinceStart() + " reached";
+        return MeasureReading.of(onboarding.onSchedule(), "onboarding " + whole(completion) + "% complete, " + schedule,
+                Map.of("onboardingCompletion", completion, "onSchedule", onboarding.onSchedule(),
+                        "dueByNow", onboarding.dueByNow(), "daysSinceStart", onboarding.daysSinceStart()));
+    }
+
+    /** The input for this measure, or a reading saying why there is none; onboarding as a bare completion. */
     public MeasureReading read(AccountFacts f, double onboardingCompletion) {
         return switch (this) {
             case ACTIVE_DAYS -> !f.everUsed() ? MeasureReading.missing("no product usage seen")
