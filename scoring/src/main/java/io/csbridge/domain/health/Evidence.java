@@ -19,7 +19,7 @@ final class Evidence {
     }
 
     /**
-     * @param evidence        0-1, share of the model's weight whose measures had inputs
+     * @param evidence        0-1, share of the model's weight whose measures' sources had data
      * @param minEvidence     0-1, the share needed to judge
      * @param missing         "measure: why" lines, one per measure without input
      * @param missingMeasures the labels of those measures
@@ -28,10 +28,9 @@ final class Evidence {
                          List<String> missingMeasures) {
         String why = String.join("; ", missing);
         String explanation = unknown
-                ? "too little evidence to judge: inputs for " + percent(evidence) + "% of the model's weight, "
+                ? "too little evidence to judge: data for " + percent(evidence) + "% of the model's weight, "
                 + percent(minEvidence) + "% needed (" + why + ")"
-                : "left out for lack of input, the score rests on " + percent(evidence) + "% of the model's weight ("
-                + why + ")";
+                : "left out for lack of input: " + why;
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("evidence", percent(evidence));
         inputs.put("minEvidence", percent(minEvidence));

@@ -73,25 +73,29 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
 
     /** The verdict, with onboarding judged against the plan's schedule ({@code onboarding} null: not started). */
     public HealthAssessment assess(AccountFacts facts, OnboardingProgress onboarding) {
-        return assess(measure -> measure.read(facts, onboarding));
+        return assess(measure -> measure.read(facts, onboarding), facts);
     }
 
     /** The verdict, with onboarding as a bare completion (NaN: not started). */
     public HealthAssessment assess(AccountFacts facts, double onboardingCompletion) {
-        return assess(measure -> measure.read(facts, onboardingCompletion));
+        return assess(measure -> measure.read(facts, onboardingCompletion), facts);
     }
 
-    private HealthAssessment assess(Function<Measure, MeasureReading> reader) {
+    private HealthAssessment assess(Function<Measure, MeasureReading> reader, AccountFacts facts) {
         double totalWeight = 0;
         double weightWithInput = 0;
+        double weightKnown = 0;
         List<MeasureSpec> used = new ArrayList<>(measures.size());
         List<MeasureReading> readings = new ArrayList<>(measures.size());
         List<String> missing = new ArrayList<>();
         List<String> missingMeasures = new ArrayList<>();
         for (MeasureSpec spec : measures) {
             if (spec.weight() == 0) continue;
-            totalWeight += spec.weight();
             MeasureReading reading = reader.apply(spec.measure());
+            if (spec.measure().configured(facts)) {
+                totalWeight += spec.weight();
+                if (!reading.isMissing() || spec.measure().sourceSeen(facts)) weightKnown += spec.weight();
+            }
             if (reading.isMissing()) {
                 missing.add(spec.measure().label() + ": " + reading.missing());
                 missingMeasures.add(spec.measure().label());
@@ -101,7 +105,8 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                 weightWithInput += spec.weight();
             }
         }
-        double evidence = totalWeight > 0 ? weightWithInput / totalWeight : 0;
+        // Evidence: the weight of the measures whose source has data for the account, input or not.
+        double evidence = totalWeight > 0 ? Math.min(1, weightKnown / totalWeight) : 0;
         double score = NO_INPUT_SCORE;
         List<Driver> drivers = new ArrayList<>(used.size() + 1);
         if (!used.isEmpty()) {

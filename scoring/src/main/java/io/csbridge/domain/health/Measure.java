@@ -60,8 +60,11 @@ public enum Measure {
     public MeasureReading read(AccountFacts f, OnboardingProgress onboarding) {
         if (this != ONBOARDING) return read(f, Double.NaN);
         if (onboarding == null) return MeasureReading.missing("onboarding not started");
+        if (onboarding.dueByNow() == 0 && !onboarding.complete()) {
+            return MeasureReading.missing("no milestone due yet on day " + onboarding.daysSinceStart() + " of the plan");
+        }
         double completion = onboarding.completion();
-        String schedule = onboarding.dueByNow() == 0 ? "nothing due yet on day " + onboarding.daysSinceStart()
+        String schedule = onboarding.complete() ? "all milestones reached"
                 : onboarding.onSchedule() >= 100 ? "on schedule on day " + onboarding.daysSinceStart()
                 : whole(onboarding.onSchedule()) + "% of what is due by day " + onboarding.daysSinceStart() + " reached";
         return MeasureReading.of(onboarding.onSchedule(), "onboarding " + whole(completion) + "% complete, " + schedule,
@@ -144,10 +147,35 @@ public enum Measure {
             }
             case SEAT_UTILISATION -> {
                 if (!(f.seats() > 0)) yield MeasureReading.missing("no seats bought on record");
+                if (!f.everUsed()) yield MeasureReading.missing("no product usage seen");
                 double share = 100.0 * f.activeUsers30() / f.seats();
                 yield MeasureReading.of(share, f.activeUsers30() + " of " + whole(f.seats()) + " seats active ("
                         + whole(share) + "%)", Map.of("activeUsers30d", f.activeUsers30(), "seats", f.seats()));
             }
+        };
+    }
+
+    /**
+     * Whether the configuration lets this measure have an input at all: feature adoption needs key
+     * features. A measure that cannot have one is no part of the evidence an account is judged on.
+     */
+    public boolean configured(AccountFacts f) {
+        return this != FEATURE_ADOPTION || f.keyFeatures() > 0;
+    }
+
+    /**
+     * Whether the source this measure reads has data for the account, even where the measure itself
+     * has no input (no usage in 60 days gives no trend, but the account's usage is known: it stopped).
+     * The evidence an account is judged on is the weight of the measures with an input or a source.
+     */
+    public boolean sourceSeen(AccountFacts f) {
+        return switch (this) {
+            case ACTIVE_DAYS, ACTIVE_USERS, ACTIVITY_TREND, FEATURE_ADOPTION -> f.everUsed();
+            case ACTIVE_DAYS_PER_SEAT, SEAT_UTILISATION -> f.everUsed() && f.seats() > 0;
+            case OPEN_TICKETS, URGENT_TICKETS, REOPEN_RATE, SATISFACTION -> f.everTicket();
+            case NPS, NPS_TREND -> !Double.isNaN(f.npsLatest());
+            case ONBOARDING -> false;
+            case RENEWAL_PROXIMITY -> f.renewalDay() != AccountFacts.NONE;
         };
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  *                 middle); plus, when measures had no input, an "evidence" driver naming them (first when
  *                 the band is {@link Band#UNKNOWN}, last otherwise)
  * @param missing  one line per measure left out for lack of input
- * @param evidence 0-1, the share of the model's weight whose measures had inputs: what the score rests on
+ * @param evidence 0-1, the share of the model's weight whose measures' sources had data for the account
+ *                 (usage, support, NPS, CRM): what the verdict rests on
  */
 public record HealthAssessment(String model, double score, Band band, List<Driver> drivers, List<String> missing,
                                double evidence) {
