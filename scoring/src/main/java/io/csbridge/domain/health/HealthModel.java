@@ -88,6 +88,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
         List<MeasureSpec> used = new ArrayList<>(measures.size());
         List<MeasureReading> readings = new ArrayList<>(measures.size());
         List<String> missing = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
         List<String> missingMeasures = new ArrayList<>();
         for (MeasureSpec spec : measures) {
             if (spec.weight() == 0) continue;
@@ -98,7 +99,10 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
             }
             if (reading.isMissing()) {
                 missing.add(spec.measure().label() + ": " + reading.missing());
-                missingMeasures.add(spec.measure().label());
+                if (spec.measure().configured(facts)) {
+                    lacking.add(spec.measure().label() + ": " + reading.missing());
+                    missingMeasures.add(spec.measure().label());
+                }
             } else {
                 used.add(spec);
                 readings.add(reading);
@@ -129,8 +133,8 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
         }
         // The band follows the score people see, so a 69.6 shown as 70 is Green, not Yellow.
         Band band = bands.bandOf(Math.round(score), evidence);
-        if (!missing.isEmpty()) {
-            Driver why = Evidence.driver(evidence, bands.minEvidence(), band == Band.UNKNOWN, missing, missingMeasures);
+        if (!lacking.isEmpty()) {
+            Driver why = Evidence.driver(evidence, bands.minEvidence(), band == Band.UNKNOWN, lacking, missingMeasures);
             if (band == Band.UNKNOWN) drivers.add(0, why);
             else drivers.add(why);
         }
