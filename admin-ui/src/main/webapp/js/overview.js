@@ -32,7 +32,7 @@ async function kpis() {
 }
 
 async function bands() {
-  const names = ['Green', 'Yellow', 'Red'];
+  const names = ['Green', 'Yellow', 'Red', 'Unknown'];
   const counts = await Promise.all(names.map(b => api('/accounts?limit=1&band=' + b).then(r => r.total)));
   new Chart(document.getElementById('band-chart'), {
     type: 'doughnut',
@@ -46,16 +46,17 @@ async function bands() {
 async function trend() {
   const points = (await api('/kpis/trend?step=week')).points || [];
   const labels = points.map(p => day(p.asOf));
+  // rates are percentages already (CONTRACT §5)
+  const rate = v => v == null ? null : Number(v);
   const line = (label, values, color) => ({ label, data: values, borderColor: color, backgroundColor: color, tension: .2, spanGaps: true });
-  const times100 = v => v == null ? null : +(v * 100).toFixed(1);
   new Chart(document.getElementById('trend-chart'), {
     type: 'line',
     data: { labels, datasets: [
-      line(t('kpi.customerChurn'), points.map(p => times100(p.churn && p.churn.customerChurnRate)), '#b3261e'),
-      line(t('kpi.revenueChurn'), points.map(p => times100(p.churn && p.churn.revenueChurnRate)), '#e07a5f'),
-      line(t('kpi.grr'), points.map(p => times100(p.revenueRetention && p.revenueRetention.grr)), '#1f5fbf'),
-      line(t('kpi.nrr'), points.map(p => times100(p.revenueRetention && p.revenueRetention.nrr)), '#3d9970'),
-      line(t('kpi.onboarding'), points.map(p => times100(p.onboardingCompletion && p.onboardingCompletion.rate)), '#9a6b00')] },
+      line(t('kpi.customerChurn'), points.map(p => rate(p.churn && p.churn.customerChurnRate)), '#b3261e'),
+      line(t('kpi.revenueChurn'), points.map(p => rate(p.churn && p.churn.revenueChurnRate)), '#e07a5f'),
+      line(t('kpi.grr'), points.map(p => rate(p.revenueRetention && p.revenueRetention.grr)), '#1f5fbf'),
+      line(t('kpi.nrr'), points.map(p => rate(p.revenueRetention && p.revenueRetention.nrr)), '#3d9970'),
+      line(t('kpi.onboarding'), points.map(p => rate(p.onboardingCompletion && p.onboardingCompletion.rate)), '#9a6b00')] },
     options: { maintainAspectRatio: false, animation: false, scales: { y: { title: { display: true, text: '%' } } } },
   });
   new Chart(document.getElementById('nps-chart'), {
