@@ -2,13 +2,17 @@ import { init, api, t, el, num, pct, money, day, bandBadge, table, say, failure,
 
 await init('overview');
 
+// overview.html?asOf=2026-01-31 shows the portfolio as it stood then (CONTRACT §5: every figure as of any moment)
+const asOf = new URLSearchParams(location.search).get('asOf');
+const at = (path, sep = '?') => asOf ? path + sep + 'asOf=' + encodeURIComponent(asOf) : path;
+
 function tile(id, label, value, sub) {
   return el('div', { class: 'tile', id: 'tile-' + id },
     el('div', { class: 'label' }, label), el('div', { class: 'value' }, value), sub ? el('div', { class: 'sub' }, sub) : null);
 }
 
 async function kpis() {
-  const k = await api('/kpis');
+  const k = await api(at('/kpis'));
   const nps = k.nps || {};
   const churn = k.churn || {};
   const rr = k.revenueRetention || {};
@@ -33,7 +37,7 @@ async function kpis() {
 
 async function bands() {
   const names = ['Green', 'Yellow', 'Red', 'Unknown'];
-  const counts = await Promise.all(names.map(b => api('/accounts?limit=1&band=' + b).then(r => r.total)));
+  const counts = await Promise.all(names.map(b => api(at('/accounts?limit=1&band=' + b, '&')).then(r => r.total)));
   new Chart(document.getElementById('band-chart'), {
     type: 'doughnut',
     data: { labels: names.map(b => t('band.' + b)), datasets: [{ data: counts, backgroundColor: names.map(b => BAND_COLORS[b]) }] },
@@ -44,7 +48,7 @@ async function bands() {
 }
 
 async function trend() {
-  const points = (await api('/kpis/trend?step=week')).points || [];
+  const points = (await api('/kpis/trend?step=week' + (asOf ? '&to=' + encodeURIComponent(asOf) : ''))).points || [];
   const labels = points.map(p => day(p.asOf));
   // rates are percentages already (CONTRACT §5)
   const rate = v => v == null ? null : Number(v);
@@ -67,7 +71,7 @@ async function trend() {
 }
 
 async function atRisk() {
-  const page = await api('/accounts?sort=atRisk&limit=10');
+  const page = await api(at('/accounts?sort=atRisk&limit=10', '&'));
   document.getElementById('at-risk').replaceChildren(table(t('overview.atRisk'),
     ['account.name', 'account.band', 'num:account.health', 'num:account.risk', 'num:account.arr', 'num:overview.arrAtRisk', 'account.owner'],
     page.items.map(a => [el('a', { href: 'account.html?id=' + encodeURIComponent(a.id) }, a.name || a.id), bandBadge(a.band),
