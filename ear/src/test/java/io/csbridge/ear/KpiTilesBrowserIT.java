@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the Overview shows is what the API says, and both are right: a small portfolio with known
- * answers is seeded through the real webhooks (usage and Salesforce Outbound Messages), then each KPI
+ * answers is seeded through the real webhooks (usage and Salesforce Outbound Messages: milestones,
+ * the churned field and won Opportunities come from the CRM), then each KPI
  * tile's text in headless Chromium is compared with {@code GET /admin/api/kpis} and with the numbers
  * worked out by hand. The portfolio lives in 1994-95, before any other test's data, and the page is
  * opened as of then ({@code overview.html?asOf=}); rates do not change if an earlier run left a copy.
@@ -121,11 +122,11 @@ class KpiTilesBrowserIT {
 
     private void seedPortfolio() {
         String a1 = "kpi-a1-" + run, a2 = "kpi-a2-" + run, a3 = "kpi-a3-" + run, a4 = "kpi-a4-" + run;
-        String sf1 = SalesforceOutboundMessageIT.sfId("001"), sf3 = SalesforceOutboundMessageIT.sfId("001"),
-                sf4 = SalesforceOutboundMessageIT.sfId("001");
+        String sf1 = SalesforceOutboundMessageIT.sfId("001"), sf2 = SalesforceOutboundMessageIT.sfId("001"),
+                sf3 = SalesforceOutboundMessageIT.sfId("001"), sf4 = SalesforceOutboundMessageIT.sfId("001");
         List<String> m = new ArrayList<>();
         m.add(traits(a1 + "-g", a1, "\"name\":\"KPI One\",\"arr\":100000,\"salesforceAccountId\":\"" + sf1 + "\"", ONBOARDED));
-        m.add(traits(a2 + "-g", a2, "\"name\":\"KPI Two\",\"arr\":50000", ONBOARDED));
+        m.add(traits(a2 + "-g", a2, "\"name\":\"KPI Two\",\"arr\":50000,\"salesforceAccountId\":\"" + sf2 + "\"", ONBOARDED));
         m.add(traits(a3 + "-g", a3, "\"name\":\"KPI Three\",\"arr\":30000,\"salesforceAccountId\":\"" + sf3 + "\"", ONBOARDED));
         m.add(traits(a4 + "-g", a4, "\"name\":\"KPI Four\",\"arr\":20000,\"salesforceAccountId\":\"" + sf4 + "\"", ONBOARDED));
         // The first account onboards fully: a first login and three users in the product (the CRM ticks the rest below).
@@ -133,8 +134,6 @@ class KpiTilesBrowserIT {
         m.add(trackBy(a1 + "-u2", a1, "u2-" + a1, "Report Viewed", "", at("1994-01-12")));
         m.add(trackBy(a1 + "-u3", a1, "u3-" + a1, "Report Viewed", "", at("1994-01-12")));
         m.add(trackBy(a2 + "-login", a2, "u1-" + a2, "Signed In", "", at("1994-01-11")));
-        // The second account churns in the period.
-        m.add(traits(a2 + "-churned", a2, "\"churned\":true", at("1995-03-01")));
         // NPS answers in the period.
         m.add(trackBy(a1 + "-nps1", a1, "u1-" + a1, "NPS Answered", "\"score\":10", at("1995-05-01")));
         m.add(trackBy(a1 + "-nps2", a1, "u2-" + a1, "NPS Answered", "\"score\":9", at("1995-05-01")));
@@ -143,13 +142,15 @@ class KpiTilesBrowserIT {
         m.add(trackBy(a4 + "-nps", a4, "u1-" + a4, "NPS Answered", "\"score\":3", at("1995-05-03")));
         assertThat(client.postUsage(batch(m)).status()).isEqualTo(200);
         // Every account is known by its Salesforce id before the CRM speaks of it.
-        for (String id : List.of(a1, a3, a4)) {
+        for (String id : List.of(a1, a2, a3, a4)) {
             assertThat(client.awaitAdmin("/accounts/" + id, a -> a.status() == 200 && a.json().path("keys").has("salesforce"), 60)
                     .status()).isEqualTo(200);
         }
 
         List<String> notifications = List.of(
-                milestones(sf1, at("1994-02-01"), "Setup-Completed", "Integration-Connected", "First-Value"),
+                account(sf1, at("1994-02-01"), milestones("Setup-Completed", "Integration-Connected", "First-Value")),
+                // the second account churns in the period: the CRM's churned field
+                account(sf2, at("1995-03-01"), "<sf:CS_Churned__c>true</sf:CS_Churned__c>"),
                 opportunity(sf1, "Upsell", 20000, at("1995-01-15")),
                 opportunity(sf3, "Downgrade", 10000, at("1995-02-15")),
                 opportunity(sf4, "Cross-Sell", 5000, at("1995-04-01")));
@@ -157,10 +158,15 @@ class KpiTilesBrowserIT {
         assertThat(client.send(InboundRequests.salesforce(SALESFORCE_TOKEN, body)).status()).isEqualTo(200);
     }
 
-    /** An Account notification ticking onboarding milestone checkboxes ({@code CS_Milestone_<key>__c}). */
-    private static String milestones(String accountId, Instant lastModified, String... keys) {
+    /** Onboarding milestone checkboxes ticked ({@code CS_Milestone_<key>__c}). */
+    private static String milestones(String... keys) {
         StringBuilder fields = new StringBuilder();
         for (String key : keys) fields.append("<sf:CS_Milestone_").append(key).append("__c>true</sf:CS_Milestone_").append(key).append("__c>");
+        return fields.toString();
+    }
+
+    /** An Account notification with the given fields (sObject XML). */
+    private static String account(String accountId, Instant lastModified, String fields) {
         return """
                    <Notification>
                     <Id>04l%s</Id>
