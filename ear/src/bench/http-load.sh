@@ -29,18 +29,21 @@ rm -rf "$work"/standalone/data/* "$work"/standalone/deployments/cs-bridge.ear* "
 cp "$ear_dir/target/cs-bridge.ear" "$work/standalone/deployments/"
 JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true" "$jboss_home/bin/standalone.sh" -c standalone-csbridge.xml \
   -Djboss.server.base.dir="$work/standalone" -Djboss.socket.binding.port-offset=$offset \
-  -Dusage.webhook-secret=$secret -Dcsbridge.benchmark-endpoint=true \
+  -Dusage.webhook-secret=$secret -Dusage.write-key=bench-write-key -Dcsbridge.benchmark-endpoint=true \
   -DADMIN_USER=bench -DADMIN_PASSWORD=bench-password > "$work/server.log" 2>&1 &
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$mgmt/health/ready >/dev/null && break; sleep 1; done
 curl -sf http://127.0.0.1:$mgmt/health/ready >/dev/null || { tail -50 "$work/server.log"; exit 1; }
 
 python3 "$here/make_requests.py" $secret $((duration * 12000)) 1000 "$work/requests.tsv"
+python3 "$here/make_requests.py" $secret $((duration * 12000)) 1000 "$work/tracking.tsv" bench-write-key
 echo "warm-up"
 wrk -t$threads -c$connections -d10s -s "$here/usage.lua" http://127.0.0.1:$http/hooks/benchmark/ceiling -- "$work/requests.tsv" $threads >/dev/null
 echo "== ceiling: POST /hooks/benchmark/ceiling (reads the body, answers 200) =="
 wrk -t$threads -c$connections -d${duration}s --latency -s "$here/usage.lua" http://127.0.0.1:$http/hooks/benchmark/ceiling -- "$work/requests.tsv" $threads | tee "$work/ceiling.txt"
 echo "== POST /hooks/usage (verify, translate, commit to the inbox, then answer) =="
 wrk -t$threads -c$connections -d${duration}s --latency -s "$here/usage.lua" http://127.0.0.1:$http/hooks/usage -- "$work/requests.tsv" $threads | tee "$work/usage.txt"
+echo "== POST /hooks/usage/v1/batch (Segment Tracking API: write key, one message a batch, commit, answer) =="
+wrk -t$threads -c$connections -d${duration}s --latency -s "$here/usage.lua" http://127.0.0.1:$http/hooks/usage/v1/batch -- "$work/tracking.tsv" $threads Authorization | tee "$work/tracking.txt"
 
 sleep 2
 echo "== stored =="

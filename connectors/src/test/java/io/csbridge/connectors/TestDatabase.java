@@ -1,7 +1,7 @@
 package io.csbridge.connectors;
 
 import io.csbridge.store.Database;
-import io.csbridge.runtime.SchemaMigration;
+import io.csbridge.store.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.nio.file.Path;

@@ -100,7 +100,8 @@ class CdnowEvaluationIT {
         double recencyAuc = Auc.of(recency, lapsed);
         LOG.info(String.format(Locale.ROOT, "CDNOW over HTTP: %d customers; churn risk AUC %.4f, days since last purchase AUC %.4f",
                 n, riskAuc, recencyAuc));
-        assertThat(riskAuc).as("churn-risk AUC against the recency baseline").isGreaterThanOrEqualTo(recencyAuc);
+        // In-process (CdnowChurnEvaluationTest): 0.7770 against 0.7714; the HTTP path must show the same.
+        assertThat(riskAuc).as("churn-risk AUC against the recency baseline").isGreaterThanOrEqualTo(recencyAuc + 0.005);
     }
 
     static List<Purchase> purchases() throws Exception {

@@ -1,11 +1,13 @@
 package io.csbridge.alerts;
 
-import io.csbridge.json.Json;
+import io.csbridge.store.alerts.AlertFactsStore;
 import io.csbridge.store.Dialect;
-import io.csbridge.store.DurableAlertLedger;
-import io.csbridge.store.OutboxStore;
+import io.csbridge.store.alerts.DurableAlertLedger;
+import io.csbridge.store.pipeline.OutboxStore;
+import io.csbridge.store.account.ScoreBook;
+import io.csbridge.store.Transaction;
+import io.csbridge.vendors.ChannelNames;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.account.AccountProfile;
 import io.csbridge.domain.alerting.AccountFacts;
@@ -13,7 +15,7 @@ import io.csbridge.domain.alerting.AccountSnapshot;
 import io.csbridge.domain.alerting.Alert;
 import io.csbridge.domain.alerting.AlertEngine;
 import io.csbridge.domain.alerting.AlertRules;
-import io.csbridge.store.AlertRulesStore;
+import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.domain.alerting.Digest;
 import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.score.AccountScore;
@@ -22,20 +24,19 @@ import io.csbridge.domain.scoring.FactCollector;
 import io.csbridge.domain.onboarding.MilestoneCatalog;
 import io.csbridge.domain.signal.Signal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import static io.csbridge.vendors.SlackAlertActions.ACK;
+import static io.csbridge.vendors.SlackAlertActions.CREATE_TASK;
+import static io.csbridge.vendors.SlackAlertActions.SNOOZE;
 
 /**
  * Alerts inside the processor's transaction: after each rescore, the alert rules compare the account
@@ -46,11 +47,8 @@ import java.util.logging.Logger;
  */
 public final class AccountAlerts {
 
-    public static final String SLACK = "slack";
-    public static final String SALESFORCE_TASK = "salesforce-task";
-    public static final String ACK = "cs_ack";
-    public static final String SNOOZE = "cs_snooze";
-    public static final String CREATE_TASK = "cs_create_task";
+    public static final String SLACK = ChannelNames.SLACK;
+    public static final String SALESFORCE_TASK = ChannelNames.SALESFORCE_TASK;
 
     private static final Logger LOG = Logger.getLogger(AccountAlerts.class.getName());
     /** Only the NPS and ticket facts are read here: no key features, no onboarding plans. */
@@ -60,6 +58,8 @@ public final class AccountAlerts {
     private final OutboxStore outbox;
     private final AlertRulesStore rules;
     private final AlertSettings settings;
+    private final AlertFactsStore storedFacts = new AlertFactsStore();
+    private final ScoreBook scores = new ScoreBook();
 
     public AccountAlerts(Dialect dialect, AlertRulesStore rules, AlertSettings settings) {
         this.dialect = dialect;
@@ -74,9 +74,9 @@ public final class AccountAlerts {
      *
      * @return the alerts queued for Slack
      */
-    public int onRescore(Connection c, AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
-                         AccountSummary summary, AccountHistory history, Instant now) throws SQLException {
-        return onRescores(c, List.of(new Rescored(profile, previous, score, summary, history)), now);
+    public int onRescore(Transaction tx, AccountProfile profile, Optional<AccountScore> previous, AccountScore score,
+                         AccountSummary summary, AccountHistory history, Instant now) {
+        return onRescores(tx, List.of(new Rescored(profile, previous, score, summary, history)), now);
     }
 
     /** One account's rescore: what the rules compare. */
@@ -90,11 +90,11 @@ public final class AccountAlerts {
      *
      * @return the alerts queued for Slack
      */
-    public int onRescores(Connection c, List<Rescored> rescores, Instant now) throws SQLException {
+    public int onRescores(Transaction tx, List<Rescored> rescores, Instant now) {
         if (rescores.isEmpty()) return 0;
-        AlertEngine engine = new AlertEngine(rules.current(c));
+        AlertEngine engine = new AlertEngine(rules.current(tx));
         // Present: a row exists (empty when it cannot be read, so it is overwritten rather than inserted again).
-        Map<String, Optional<AccountFacts>> stored = storedFacts(c, rescores.stream().map(r -> r.profile().id()).toList());
+        Map<String, Optional<AccountFacts>> stored = storedFacts.stored(tx, rescores.stream().map(r -> r.profile().id()).toList());
         Map<String, AccountFacts> inserts = new LinkedHashMap<>();
         Map<String, AccountFacts> updates = new LinkedHashMap<>();
         int queued = 0;
@@ -105,20 +105,19 @@ public final class AccountAlerts {
             AccountSnapshot current = new AccountSnapshot(accountId, r.score(), facts);
             AccountSnapshot last = r.previous().map(p -> new AccountSnapshot(accountId, p, before.orElse(facts))).orElse(null);
             (stored.containsKey(accountId) ? updates : inserts).put(accountId, facts);
-            DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+            DurableAlertLedger ledger = new DurableAlertLedger(tx, dialect, now);
             for (AlertEngine.Decision d : engine.evaluate(last, current, ledger, now)) {
                 LOG.fine(() -> "alert " + d.alert().ruleId() + " on " + accountId + ": " + d.outcome() + " (" + d.reason() + ")");
                 if (d.outcome() != AlertEngine.Outcome.SEND) continue;
                 Optional<Long> id = ledger.idOf(d.alert());
                 if (id.isEmpty()) continue;
                 Alert alert = d.alert().withId(String.valueOf(id.get()));
-                if (outbox.enqueue(c, SLACK, accountId, "alert:" + id.get(), alert.toFields(), now, "alert:" + id.get())) {
+                if (outbox.enqueue(tx, SLACK, accountId, "alert:" + id.get(), alert.toFields(), now, "alert:" + id.get())) {
                     queued++;
                 }
             }
         }
-        saveFacts(c, "UPDATE alert_account_facts SET facts = ? WHERE account_id = ?", updates);
-        saveFacts(c, "INSERT INTO alert_account_facts (facts, account_id) VALUES (?,?)", inserts);
+        storedFacts.save(tx, updates, inserts);
         return queued;
     }
 
@@ -146,13 +145,13 @@ public final class AccountAlerts {
      * A person pressed a button on an alert: acknowledge, snooze the account, or create a Salesforce
      * Task for the owner; each also updates the Slack message to say who did what, when.
      */
-    public void onAction(Connection c, AccountProfile profile, Signal press, Instant now) throws SQLException {
+    public void onAction(Transaction tx, AccountProfile profile, Signal press, Instant now) {
         String accountId = profile.id();
         String action = press.name();
         String alertId = press.attribute("alertId");
         String by = press.attribute("by");
         Instant at = press.occurredAt();
-        DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+        DurableAlertLedger ledger = new DurableAlertLedger(tx, dialect, now);
         Optional<Alert> alert = ledger.find(alertId).filter(a -> accountId.equals(a.accountId()));
         ledger.acted(alertId, action, by, at);
         Map<String, Object> update = new LinkedHashMap<>();
@@ -174,8 +173,8 @@ public final class AccountAlerts {
             case CREATE_TASK -> {
                 Optional<String> salesforceId = key(profile, AccountKey.KeyKind.SALESFORCE);
                 if (salesforceId.isPresent()) {
-                    outbox.enqueue(c, SALESFORCE_TASK, accountId, salesforceId.get(),
-                            task(profile, alert, ownerTrait(c, accountId), press), now, "task:" + accountId + ":" + alertId);
+                    outbox.enqueue(tx, SALESFORCE_TASK, accountId, salesforceId.get(),
+                            task(profile, alert, scores.owner(tx, accountId), press), now, "task:" + accountId + ":" + alertId);
                 } else {
                     LOG.info(() -> "cs_create_task on " + accountId + ": the account has no Salesforce Account, no Task");
                     update.put("taskQueued", false);
@@ -187,7 +186,7 @@ public final class AccountAlerts {
             }
         }
         if (!update.get("channel").toString().isEmpty() && !update.get("ts").toString().isEmpty()) {
-            outbox.enqueue(c, SLACK, accountId, update.get("ts").toString(), update, now, null);
+            outbox.enqueue(tx, SLACK, accountId, update.get("ts").toString(), update, now, null);
         }
     }
 
@@ -222,18 +221,18 @@ public final class AccountAlerts {
      *
      * @return digests queued
      */
-    public int queueDigests(Connection c, Instant now) throws SQLException {
-        AlertRules current = rules.current(c);
+    public int queueDigests(Transaction tx, Instant now) {
+        AlertRules current = rules.current(tx);
         ZonedDateTime local = now.atZone(current.zoneId());
         LocalDate open = local.getHour() < settings.digestHour() ? local.toLocalDate().minusDays(1) : local.toLocalDate();
-        DurableAlertLedger ledger = new DurableAlertLedger(c, dialect, now);
+        DurableAlertLedger ledger = new DurableAlertLedger(tx, dialect, now);
         int queued = 0;
         for (LocalDate day : ledger.undigestedDaysBefore(open)) {
             for (Digest digest : AlertEngine.digests(ledger, day)) {
                 if (digest.alerts().isEmpty()) continue;
                 String recipient = digest.owner() == null ? "team" : digest.owner();
                 String dedupe = "digest:" + day + ":" + recipient + ":" + digest.alerts().get(0).id();
-                if (outbox.enqueue(c, SLACK, "digest:" + recipient, "digest:" + day, digest.toFields(), now, dedupe)) {
+                if (outbox.enqueue(tx, SLACK, "digest:" + recipient, "digest:" + day, digest.toFields(), now, dedupe)) {
                     queued++;
                 }
             }
@@ -243,48 +242,6 @@ public final class AccountAlerts {
 
     private static Optional<String> key(AccountProfile profile, AccountKey.KeyKind kind) {
         return profile.keys().keys().stream().filter(k -> k.kind() == kind).map(AccountKey::value).findFirst();
-    }
-
-    private static String ownerTrait(Connection c, String accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM account_score WHERE account_id = ?")) {
-            ps.setString(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static Map<String, Optional<AccountFacts>> storedFacts(Connection c, List<String> accountIds)
-            throws SQLException {
-        Map<String, Optional<AccountFacts>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT account_id, facts FROM alert_account_facts WHERE account_id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String accountId = rs.getString(1);
-                    try {
-                        out.put(accountId, Optional.of(Json.MAPPER.readValue(rs.getString(2), AccountFacts.class)));
-                    } catch (JsonProcessingException e) {
-                        out.put(accountId, Optional.empty());
-                        LOG.warning(() -> "stored alert facts of " + accountId + " are unreadable; starting afresh");
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void saveFacts(Connection c, String sql, Map<String, AccountFacts> facts) throws SQLException {
-        if (facts.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<String, AccountFacts> e : facts.entrySet()) {
-                ps.setString(1, Json.write(e.getValue()));
-                ps.setString(2, e.getKey());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     private static String nullToEmpty(String s) {

@@ -1,12 +1,8 @@
 package io.csbridge.alerts;
 
-import io.csbridge.runtime.Pipeline;
 import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import io.csbridge.store.pipeline.OutboxStore;
+import io.csbridge.vendors.ChannelNames;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -16,34 +12,25 @@ import java.util.logging.Logger;
 /**
  * Queues each {@link OperatorNotice} as a Slack message ({@code type: notice}) on the outbox: durable,
  * retried like any write, and de-duplicated per kind per UTC day, so a deferral that lasts all day is
- * told once, not at every re-check.
+ * told once, not at every re-check. The running server observes the notices in
+ * {@code runtime.OperatorNoticeObserver}.
  */
-@ApplicationScoped
-public class OperatorNotices {
+public final class OperatorNotices {
 
     private static final Logger LOG = Logger.getLogger(OperatorNotices.class.getName());
 
-    @Inject
-    Pipeline pipeline;
-
-    void on(@Observes OperatorNotice notice) {
-        try {
-            queue(pipeline.database(), notice);
-        } catch (RuntimeException e) {
-            // The log line below is the notice then: the condition itself is already logged by the connector.
-            LOG.warning("could not queue the operator notice " + notice.kind() + ": " + e.getMessage());
-        }
+    private OperatorNotices() {
     }
 
     /** @return whether it was queued (false: that kind was already told today) */
-    static boolean queue(Database database, OperatorNotice notice) {
+    public static boolean queue(Database database, OperatorNotice notice) {
         OutboxStore outbox = new OutboxStore(database.dialect());
         String day = notice.at().atOffset(ZoneOffset.UTC).toLocalDate().toString();
         Map<String, Object> fields = new LinkedHashMap<>(notice.values());
         fields.put("type", "notice");
         fields.put("kind", notice.kind());
         fields.put("at", notice.at().toString());
-        boolean queued = database.inTransaction(c -> outbox.enqueue(c, AccountAlerts.SLACK, "operator",
+        boolean queued = database.transaction(tx -> outbox.enqueue(tx, ChannelNames.SLACK, "operator",
                 "notice:" + notice.kind(), fields, notice.at(), "notice:" + notice.kind() + ":" + day));
         if (queued) LOG.info(() -> "operator notice " + notice.kind() + " queued for Slack");
         return queued;

@@ -1,7 +1,5 @@
 package io.csbridge.inbox;
 
-import io.csbridge.store.InboxStore;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +31,15 @@ public final class Inbox implements AutoCloseable {
     private record Pending(List<InboxEntry> entries, CompletableFuture<Accepted> done) {
     }
 
-    private final InboxStore store;
+    private final InboxRows rows;
     private final Clock clock;
     private final Runnable onCommitted;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    public Inbox(InboxStore store, Clock clock, ThreadFactory threads, Runnable onCommitted) {
-        this.store = store;
+    public Inbox(InboxRows rows, Clock clock, ThreadFactory threads, Runnable onCommitted) {
+        this.rows = rows;
         this.clock = clock;
         this.onCommitted = onCommitted;
         this.writer = threads.newThread(this::writeLoop);
@@ -96,16 +94,15 @@ public final class Inbox implements AutoCloseable {
 
     private void commit(List<Pending> group) {
         try {
-            List<Accepted> results = store.database().inTransaction(c -> {
-                List<Accepted> out = new ArrayList<>(group.size());
-                for (Pending p : group) {
-                    boolean[] fresh = store.insert(c, p.entries(), clock.instant());
-                    int n = 0;
-                    for (boolean f : fresh) if (f) n++;
-                    out.add(new Accepted(n, fresh.length - n));
-                }
-                return out;
-            });
+            List<List<InboxEntry>> entries = new ArrayList<>(group.size());
+            for (Pending p : group) entries.add(p.entries());
+            List<boolean[]> stored = rows.insertTogether(entries, clock);
+            List<Accepted> results = new ArrayList<>(group.size());
+            for (boolean[] fresh : stored) {
+                int n = 0;
+                for (boolean f : fresh) if (f) n++;
+                results.add(new Accepted(n, fresh.length - n));
+            }
             for (int i = 0; i < group.size(); i++) group.get(i).done().complete(results.get(i));
         } catch (RuntimeException groupFailure) {
             if (group.size() == 1) {

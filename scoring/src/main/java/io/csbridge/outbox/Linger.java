@@ -2,7 +2,6 @@ package io.csbridge.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,24 +25,25 @@ public record Linger(Duration linger, Duration quiet) {
     /** While the processor works off a backlog, a partial batch may wait this many lingers. */
     static final int BACKLOG_FACTOR = 3;
     /**
-     * Channels whose best linger differs from {@code outbox.linger-ms}: each Zendesk delivery costs a job-status
-     * poll, so it waits long enough for a burst's writes to share one; a Slack alert is one call whatever
-     * the batch, and people are waiting for it.
-     */
-    static final Map<String, Duration> CHANNEL_DEFAULTS = Map.of(
-            "zendesk", Duration.ofSeconds(3),
-            "slack", Duration.ZERO);
-
-    /**
-     * The linger for one channel: {@code outbox.<channel>.linger-ms}, else that channel's built-in default,
-     * else {@code outbox.linger-ms} (1000); the quiet period is {@code outbox.quiet-ms} (250).
+     * The linger for one channel: {@code outbox.<channel>.linger-ms}, else the channel's own default
+     * ({@link DeliveryChannel#defaultLinger()}), else {@code outbox.linger-ms} (1000); the quiet period is
+     * {@code outbox.quiet-ms} (250).
      *
      * @param config looks a configuration property up by name
      */
-    public static Linger forChannel(String channel, Function<String, Optional<String>> config) {
+    public static Linger forChannel(DeliveryChannel channel, Function<String, Optional<String>> config) {
+        return forChannel(channel.name(), channel.defaultLinger(), config);
+    }
+
+    /**
+     * {@link #forChannel(DeliveryChannel, Function)} for a channel named {@code channel} whose own default
+     * is {@code channelDefault}.
+     */
+    public static Linger forChannel(String channel, Optional<Duration> channelDefault,
+                                    Function<String, Optional<String>> config) {
         Duration standard = millis(config, "outbox.linger-ms").orElse(DEFAULT_LINGER);
         Duration linger = millis(config, "outbox." + channel + ".linger-ms")
-                .orElse(CHANNEL_DEFAULTS.getOrDefault(channel, standard));
+                .orElseGet(() -> channelDefault.orElse(standard));
         return new Linger(linger, millis(config, "outbox.quiet-ms").orElse(DEFAULT_QUIET));
     }
 

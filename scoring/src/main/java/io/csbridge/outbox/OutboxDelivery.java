@@ -1,16 +1,14 @@
 package io.csbridge.outbox;
 
-import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -18,27 +16,43 @@ import java.util.logging.Logger;
  * Hands due outbox writes to their channels and records the outcome: delivered, retried later
  * (backoff with jitter, at least what the vendor asked for), or dead-lettered with the vendor's
  * error after the retry limit. Sandbox channels record the calls they would have made.
+ *
+ * <p>Each write is held under a claim ({@link PendingWrites}): a lease on the database's clock, renewed
+ * while the vendor call runs ({@link LeaseKeeper}), and a token without which its outcome is not recorded.
+ * A write whose outcome could not be recorded (a crash, or the claim lost) is attempted again; the
+ * channels make that second attempt find the first one's effect ({@link OutboundWrite#key()}).
  */
 public final class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long a claim holds a write without being renewed: how soon a crashed node's writes come due. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final Database database;
-    private final OutboxStore store;
+    private final PendingWrites store;
     private final Supplier<List<DeliveryChannel>> channels;
     private final RetryPolicy retry;
     private final Clock clock;
     private final int claimSize;
+    private final LeaseKeeper leases;
 
-    public OutboxDelivery(Database database, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
+    /** @param store the outbox table (the persistence layer's {@code OutboxPendingWrites}) */
+    public OutboxDelivery(PendingWrites store, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
                           int claimSize) {
-        this.database = database;
-        this.store = new OutboxStore(database.dialect());
+        this(store, channels, retry, clock, claimSize, LEASE, Executors.defaultThreadFactory());
+    }
+
+    /**
+     * @param lease   how long a claim holds a write unless renewed (renewed every third of it while delivering)
+     * @param threads makes the thread that renews the leases
+     */
+    public OutboxDelivery(PendingWrites store, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
+                          int claimSize, Duration lease, ThreadFactory threads) {
+        this.store = store;
         this.channels = channels;
         this.retry = retry;
         this.clock = clock;
         this.claimSize = claimSize;
+        this.leases = new LeaseKeeper(store, lease, threads);
     }
 
     /**
@@ -70,7 +84,7 @@ public final class OutboxDelivery {
     public int deliver(DeliveryChannel channel) {
         Instant now = clock.instant();
         int limit = Math.max(1, channel.maxBatch());
-        List<OutboxStore.Claimed> claimed = database.inTransaction(c -> store.claimDue(c, now, channel.name(), limit, LEASE));
+        List<OutboundWrite> claimed = store.claimDue(channel.name(), now, limit, leases.lease());
         deliver(channel.name(), channel, claimed);
         return claimed.size();
     }
@@ -78,7 +92,7 @@ public final class OutboxDelivery {
     /** How many of this channel's writes are due, counted up to what one delivery takes. */
     public int countDue(DeliveryChannel channel) {
         int fullBatch = Math.max(1, channel.maxBatch());
-        return database.inTransaction(c -> store.countDue(c, clock.instant(), channel.name(), fullBatch));
+        return store.countDue(channel.name(), clock.instant(), fullBatch);
     }
 
     /**
@@ -89,19 +103,17 @@ public final class OutboxDelivery {
      */
     public int deliverUnserved(List<String> served) {
         Instant now = clock.instant();
-        List<OutboxStore.Claimed> orphans = database.inTransaction(c -> store.claimDueExcept(c, now, served, claimSize, LEASE));
-        Map<String, List<OutboxStore.Claimed>> byChannel = new LinkedHashMap<>();
-        for (OutboxStore.Claimed w : orphans) byChannel.computeIfAbsent(w.channel(), k -> new ArrayList<>()).add(w);
-        byChannel.forEach((name, writes) -> deliver(name, null, writes));
-        return orphans.size();
+        Map<String, List<OutboundWrite>> byChannel = store.claimDueExcept(served, now, claimSize, leases.lease());
+        int attempted = 0;
+        for (Map.Entry<String, List<OutboundWrite>> e : byChannel.entrySet()) {
+            deliver(e.getKey(), null, e.getValue());
+            attempted += e.getValue().size();
+        }
+        return attempted;
     }
 
-    private void deliver(String name, DeliveryChannel channel, List<OutboxStore.Claimed> claimed) {
-        if (claimed.isEmpty()) return;
-        List<OutboundWrite> writes = new ArrayList<>();
-        for (OutboxStore.Claimed w : claimed) {
-            writes.add(new OutboundWrite(w.id(), w.accountId(), w.target(), w.fields(), w.createdAt(), w.attempt()));
-        }
+    private void deliver(String name, DeliveryChannel channel, List<OutboundWrite> writes) {
+        if (writes.isEmpty()) return;
         for (int from = 0; from < writes.size(); from += chunk(channel)) {
             List<OutboundWrite> batch = writes.subList(from, Math.min(writes.size(), from + chunk(channel)));
             if (channel == null) {
@@ -120,7 +132,7 @@ public final class OutboxDelivery {
 
     private List<DeliveryOutcome> deliverSafely(DeliveryChannel channel, List<OutboundWrite> batch) {
         try {
-            return channel.deliver(batch);
+            return leases.whileHeld(batch, () -> channel.deliver(batch));
         } catch (RuntimeException e) {
             LOG.warning(() -> channel.name() + " delivery failed: " + e);
             return failAll(batch, channel.name() + ": " + e.getMessage());
@@ -135,45 +147,40 @@ public final class OutboxDelivery {
 
     private void recordSandbox(DeliveryChannel channel, List<OutboundWrite> batch) {
         List<VendorCall> calls = channel.preview(batch);
-        Instant now = clock.instant();
-        database.inTransaction(c -> {
-            Long callId = null;
-            for (VendorCall call : calls) {
-                long id = store.recordSandboxCall(c, channel.name(), batch.get(0).outboxId(), call, now);
-                if (callId == null) callId = id;
-            }
-            for (OutboundWrite w : batch) store.delivered(c, w.outboxId(), now, "sandbox", callId);
-            return null;
-        });
+        store.recordSandbox(channel.name(), batch, calls, clock.instant());
     }
 
     private void settle(List<OutboundWrite> batch, List<DeliveryOutcome> outcomes) {
         Map<Long, OutboundWrite> byId = new HashMap<>();
         for (OutboundWrite w : batch) byId.put(w.outboxId(), w);
         Instant now = clock.instant();
-        database.inTransaction(c -> {
-            for (DeliveryOutcome outcome : outcomes) {
-                OutboundWrite w = byId.remove(outcome.outboxId());
-                if (w == null) continue;
-                switch (outcome.result()) {
-                    case DELIVERED -> store.delivered(c, w.outboxId(), now);
-                    case REJECTED -> store.dead(c, w.outboxId(), outcome.error());
-                    case RETRY -> {
-                        if (retry.exhausted(w.attempt())) {
-                            store.dead(c, w.outboxId(), "gave up after " + w.attempt() + " attempts: " + outcome.error());
-                        } else {
-                            store.retryAt(c, w.outboxId(), now.plus(retry.delayAfter(w.attempt(), outcome.retryAfter())),
-                                    outcome.error());
-                        }
+        List<Settlement> settled = new ArrayList<>(outcomes.size() + batch.size());
+        for (DeliveryOutcome outcome : outcomes) {
+            OutboundWrite w = byId.remove(outcome.outboxId());
+            if (w == null) continue;
+            switch (outcome.result()) {
+                case DELIVERED -> settled.add(Settlement.delivered(w));
+                case REJECTED -> settled.add(Settlement.dead(w, outcome.error()));
+                case RETRY -> {
+                    if (retry.exhausted(w.attempt())) {
+                        settled.add(Settlement.dead(w,
+                                "gave up after " + w.attempt() + " attempts: " + outcome.error()));
+                    } else {
+                        settled.add(Settlement.retryAt(w,
+                                now.plus(retry.delayAfter(w.attempt(), outcome.retryAfter())), outcome.error()));
                     }
                 }
             }
-            // A channel that forgot a write: try it again rather than lose it.
-            for (OutboundWrite w : byId.values()) {
-                store.retryAt(c, w.outboxId(), now.plus(retry.delayAfter(w.attempt(), Duration.ZERO)),
-                        "no outcome reported by the connector");
-            }
-            return null;
-        });
+        }
+        // A channel that forgot a write: try it again rather than lose it.
+        for (OutboundWrite w : byId.values()) {
+            settled.add(Settlement.retryAt(w, now.plus(retry.delayAfter(w.attempt(), Duration.ZERO)),
+                    "no outcome reported by the connector"));
+        }
+        List<Long> lost = store.settle(settled, now);
+        if (!lost.isEmpty()) {
+            LOG.warning(() -> "outcomes of outbox writes " + lost + " not recorded: their lease ran out and another "
+                    + "worker holds them now (its outcome stands)");
+        }
     }
 }

@@ -19,16 +19,16 @@ public final class OutboxWorkers {
     private final List<String> threadNames = new ArrayList<>();
 
     /**
-     * @param lingers    each channel's linger, by channel name
+     * @param lingers    each channel's linger
      * @param scoring    what the processor is doing: whether more writes may be on their way
      * @param idleMillis how often a worker looks again when it has not been nudged (retries coming due)
      */
-    public OutboxWorkers(OutboxDelivery delivery, List<DeliveryChannel> channels, Function<String, Linger> lingers,
+    public OutboxWorkers(OutboxDelivery delivery, List<DeliveryChannel> channels, Function<DeliveryChannel, Linger> lingers,
                   ScoringProgress scoring, Clock clock, long idleMillis) {
         List<String> served = new ArrayList<>();
         for (DeliveryChannel channel : channels) {
             served.add(channel.name());
-            ChannelDelivery turn = new ChannelDelivery(delivery, channel, lingers.apply(channel.name()), scoring, clock);
+            ChannelDelivery turn = new ChannelDelivery(delivery, channel, lingers.apply(channel), scoring, clock);
             workers.add(new PipelineWorker("outbox delivery to " + channel.name(), turn::step, idleMillis, turn::untilDue));
             threadNames.add("csbridge-outbox-" + channel.name());
         }

@@ -1,10 +1,8 @@
 package io.csbridge.processing;
 
 import io.csbridge.store.Database;
+import io.csbridge.store.pipeline.ScheduledRuns;
 
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,15 +34,7 @@ public final class DailyRescore {
     /** Rescores everything if today's run has not been claimed yet. @return accounts rescored */
     public int runIfDue() {
         LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
-        boolean claimed = database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(database.dialect().insertIgnoring("scheduled_run",
-                    "name, run_day, started_at", "name, run_day"))) {
-                ps.setString(1, NAME);
-                ps.setDate(2, Date.valueOf(today));
-                ps.setTimestamp(3, Timestamp.from(clock.instant()));
-                return ps.executeUpdate() > 0;
-            }
-        });
+        boolean claimed = new ScheduledRuns(database).claim(NAME, today, clock.instant());
         if (!claimed) return 0;
         LOG.info(() -> "daily rescore for " + today);
         return new RescoreAll(database, processor, clock).run(stopping);

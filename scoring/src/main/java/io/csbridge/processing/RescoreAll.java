@@ -2,10 +2,9 @@ package io.csbridge.processing;
 
 import io.csbridge.store.Database;
 
-import io.csbridge.store.AccountDirectory;
+import io.csbridge.store.account.AccountDirectory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,21 +46,15 @@ public final class RescoreAll {
 
     /** Runs to the end, or until {@code cancelled} says stop. @return accounts rescored */
     public int run(BooleanSupplier cancelled) {
-        List<String> ids = database.inTransaction(c -> {
-            List<String> out = new ArrayList<>();
-            try (var ps = c.prepareStatement("SELECT id FROM account ORDER BY id"); var rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-            return out;
-        });
+        List<String> ids = database.transaction(directory::allIds);
         total = ids.size();
         LOG.info(() -> "rescoring " + ids.size() + " accounts");
         for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PER_TRANSACTION) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PER_TRANSACTION));
-            database.inTransaction(c -> {
+            database.transaction(tx -> {
                 // The processor's lock order (Java's string order; the database's ORDER BY may collate differently).
-                for (String id : new TreeSet<>(chunk)) directory.lock(c, id);
-                processor.rescore(c, chunk, clock.instant());
+                for (String id : new TreeSet<>(chunk)) directory.lock(tx, id);
+                processor.rescore(tx, chunk, clock.instant());
                 return null;
             });
             int n = done.addAndGet(chunk.size());

@@ -6,10 +6,10 @@ import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.scoring.AccountScorer;
 import io.csbridge.domain.scoring.ModelScorer;
 import io.csbridge.domain.scoring.ScoringConfig;
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.SettingsStore;
+import io.csbridge.store.settings.SettingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

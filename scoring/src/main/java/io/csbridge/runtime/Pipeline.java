@@ -2,6 +2,7 @@ package io.csbridge.runtime;
 
 import io.csbridge.alerts.AccountAlerts;
 import io.csbridge.alerts.AlertSettings;
+import io.csbridge.domain.scoring.AccountScorer;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.PipelineUnavailableException;
 import io.csbridge.outbox.DeliveryChannel;
@@ -12,12 +13,12 @@ import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.processing.DailyRescore;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.processing.EventsInFlight;
+import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.store.Database;
+import io.csbridge.store.pipeline.InboxStore;
+import io.csbridge.store.pipeline.OutboxPendingWrites;
+import io.csbridge.store.SchemaMigration;
 import io.csbridge.worker.PipelineWorker;
-import io.csbridge.store.InboxStore;
-
-import io.csbridge.store.AlertRulesStore;
-import io.csbridge.domain.scoring.AccountScorer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +126,9 @@ public class Pipeline {
     private void startNow() {
         boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
-        DataSource dataSource = lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE, DataSource.class);
-        Database db = new Database(dataSource);
+        Database db = Database.lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE);
         LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
-        SchemaMigration.migrate(dataSource);
+        SchemaMigration.migrate(db);
         ThreadFactory threads = threadFactory();
         var config = ConfigProvider.getConfig();
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
@@ -141,7 +140,8 @@ public class Pipeline {
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
                 java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
                 RetryPolicy.standard().maxAttempts(), Math::random);
-        delivery = new OutboxDelivery(db, this::channelList, retry, clock, 200);
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200,
+                OutboxDelivery.LEASE, threads);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {
@@ -158,11 +158,11 @@ public class Pipeline {
             return n;
         }, 500);
         delivering = new OutboxWorkers(delivery, channelList(),
-                name -> Linger.forChannel(name, key -> config.getOptionalValue(key, String.class)),
+                channel -> Linger.forChannel(channel, key -> config.getOptionalValue(key, String.class)),
                 inFlight, clock, 1_000);
         // Once a minute: has a day ended (at the digest hour)? Then its deferred alerts go out as digests.
         digesting = new PipelineWorker("alert digest", () -> {
-            int n = db.inTransaction(c -> alerts.queueDigests(c, clock.instant()));
+            int n = db.transaction(tx -> alerts.queueDigests(tx, clock.instant()));
             if (n > 0) delivering.nudge();
             return n;
         }, 60_000);

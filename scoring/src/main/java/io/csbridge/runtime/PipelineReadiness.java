@@ -1,14 +1,12 @@
 package io.csbridge.runtime;
 
+import io.csbridge.store.SchemaMigration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 /** Ready only once the database answers and the schema is migrated. */
 @Readiness
@@ -23,13 +21,11 @@ public class PipelineReadiness implements HealthCheck {
         if (!pipeline.ready()) {
             return HealthCheckResponse.named("cs-bridge-database").down().withData("reason", "starting").build();
         }
-        try (Connection c = pipeline.database().dataSource().getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
-            rs.next();
+        try {
+            long migrations = SchemaMigration.migrationsApplied(pipeline.database());
             return HealthCheckResponse.named("cs-bridge-database").up()
                     .withData("dialect", pipeline.database().dialect().name())
-                    .withData("migrations", rs.getLong(1)).build();
+                    .withData("migrations", migrations).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("cs-bridge-database").down().withData("reason", e.getMessage()).build();
         }

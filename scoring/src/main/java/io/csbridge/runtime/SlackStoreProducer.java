@@ -1,7 +1,7 @@
 package io.csbridge.runtime;
 
-import io.csbridge.store.AlertThreadStore;
-import io.csbridge.store.SlackUserLookupStore;
+import io.csbridge.store.alerts.AlertThreadStore;
+import io.csbridge.store.alerts.SlackUserLookupStore;
 
 import io.csbridge.domain.alerting.AlertThreads;
 import io.csbridge.domain.alerting.SlackUserLookups;

@@ -5,14 +5,14 @@ import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.store.Database;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.alerting.AlertKind;
 import io.csbridge.domain.alerting.AlertRule;
 import io.csbridge.domain.alerting.AlertRules;
-import io.csbridge.store.AlertRulesStore;
+import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.scoring.AccountScorer;
@@ -190,7 +190,7 @@ class AlertPipelineTest {
     }
 
     private int digestsNow() {
-        return db.inTransaction(c -> alerts.queueDigests(c, now.get()));
+        return db.transaction(tx -> alerts.queueDigests(tx, now.get()));
     }
 
     /** Acme enters Red; returns the id its buttons carry. */

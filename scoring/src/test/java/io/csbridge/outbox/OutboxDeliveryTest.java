@@ -1,7 +1,8 @@
 package io.csbridge.outbox;
 
+import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
+import io.csbridge.store.pipeline.OutboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.domain.account.AccountKeys;
@@ -31,7 +32,7 @@ class OutboxDeliveryTest {
         Batches salesforce = new Batches("salesforce", 200);
         queue("zendesk", 1000);
         queue("salesforce", 450);
-        OutboxDelivery delivery = new OutboxDelivery(db, () -> List.of(salesforce, zendesk), RetryPolicy.standard(), clock, 200);
+        OutboxDelivery delivery = new OutboxDelivery(new OutboxPendingWrites(db), () -> List.of(salesforce, zendesk), RetryPolicy.standard(), clock, 200);
         while (delivery.deliverDue() > 0) { }
         assertThat(zendesk.sizes).containsExactly(1000);
         assertThat(salesforce.sizes).containsExactly(200, 200, 50);
@@ -54,7 +55,7 @@ class OutboxDeliveryTest {
     @Test
     void writesForAChannelNoConnectorServesWaitAndAreNotLost() {
         queue("pagerduty", 3);
-        OutboxDelivery delivery = new OutboxDelivery(db, List::of, RetryPolicy.standard(), clock, 200);
+        OutboxDelivery delivery = new OutboxDelivery(new OutboxPendingWrites(db), List::of, RetryPolicy.standard(), clock, 200);
         assertThat(delivery.deliverDue()).isEqualTo(3);
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND last_error LIKE "
                 + "'no connector named%'")).isEqualTo(3);

@@ -1,7 +1,8 @@
 package io.csbridge.outbox;
 
+import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.Database;
-import io.csbridge.store.OutboxStore;
+import io.csbridge.store.pipeline.OutboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.outbox.OutboxDeliveryTest.Batches;
@@ -54,7 +55,7 @@ class OutboxWorkersTest {
     }
 
     private void start(List<DeliveryChannel> channels) {
-        OutboxDelivery delivery = new OutboxDelivery(db, () -> channels, RetryPolicy.standard(), clock, 200);
+        OutboxDelivery delivery = new OutboxDelivery(new OutboxPendingWrites(db), () -> channels, RetryPolicy.standard(), clock, 200);
         workers = new OutboxWorkers(delivery, channels, name -> Linger.NONE, ScoringProgress.IDLE, clock, 50);
         workers.start(Thread::new);
     }

@@ -2,7 +2,7 @@ package io.csbridge.processing;
 
 import io.csbridge.inbox.Inbox;
 import io.csbridge.store.Database;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.domain.scoring.ModelScorer;

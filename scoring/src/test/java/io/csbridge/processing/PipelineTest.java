@@ -1,5 +1,6 @@
 package io.csbridge.processing;
 
+import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.outbox.DeliveryChannel;
@@ -9,13 +10,13 @@ import io.csbridge.outbox.OutboxDelivery;
 import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.outbox.VendorCall;
 import io.csbridge.store.Database;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.domain.account.AccountKeys;
 import io.csbridge.domain.score.AccountScore;
-import io.csbridge.domain.health.ActivityScorer;
+import io.csbridge.domain.scoring.ActivityScorer;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +130,7 @@ class PipelineTest {
     void sandboxDeliveryRecordsTheCallItWouldHaveMade() {
         inbox.accept(List.of(traits("g-1", "acme", "Acme", "001A"), usage("m-1", "acme", NOW.minusSeconds(60))));
         processor.processBatch();
-        OutboxDelivery delivery = new OutboxDelivery(db, () -> List.of(salesforce), RetryPolicy.standard(), clock, 100);
+        OutboxDelivery delivery = new OutboxDelivery(new OutboxPendingWrites(db), () -> List.of(salesforce), RetryPolicy.standard(), clock, 100);
         assertThat(delivery.deliverDue()).isEqualTo(1);
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM sandbox_call")).isEqualTo(1);
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'DELIVERED'")).isEqualTo(1);
@@ -142,12 +143,12 @@ class PipelineTest {
         processor.processBatch();
         salesforce.live = true;
         salesforce.down = true;
-        OutboxDelivery delivery = new OutboxDelivery(db, () -> List.of(salesforce), RetryPolicy.standard(), clock, 100);
+        OutboxDelivery delivery = new OutboxDelivery(new OutboxPendingWrites(db), () -> List.of(salesforce), RetryPolicy.standard(), clock, 100);
         assertThat(delivery.deliverDue()).isEqualTo(1);
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND attempts = 1")).isEqualTo(1);
         Clock later = Clock.fixed(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC);
         salesforce.down = false;
-        new OutboxDelivery(db, () -> List.of(salesforce), RetryPolicy.standard(), later, 100).deliverDue();
+        new OutboxDelivery(new OutboxPendingWrites(db), () -> List.of(salesforce), RetryPolicy.standard(), later, 100).deliverDue();
         assertThat(salesforce.delivered).hasSize(1);
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE status = 'DELIVERED'")).isEqualTo(1);
     }

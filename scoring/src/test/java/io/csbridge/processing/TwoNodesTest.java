@@ -3,10 +3,10 @@ package io.csbridge.processing;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.store.Database;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.testing.TestDatabase;
 
-import io.csbridge.domain.health.ActivityScorer;
+import io.csbridge.domain.scoring.ActivityScorer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

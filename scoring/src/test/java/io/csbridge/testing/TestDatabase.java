@@ -1,6 +1,6 @@
 package io.csbridge.testing;
 
-import io.csbridge.runtime.SchemaMigration;
+import io.csbridge.store.SchemaMigration;
 import io.csbridge.store.Database;
 
 import org.h2.jdbcx.JdbcDataSource;

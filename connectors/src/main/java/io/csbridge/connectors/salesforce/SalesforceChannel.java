@@ -8,6 +8,7 @@ import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
+import io.csbridge.vendors.ChannelNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,7 +44,7 @@ public class SalesforceChannel implements DeliveryChannel, ChannelStatus {
 
     @Override
     public String name() {
-        return "salesforce";
+        return ChannelNames.SALESFORCE;
     }
 
     @Override

@@ -1,20 +1,11 @@
 package io.csbridge.connectors.salesforce;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import feign.Feign;
 import feign.FeignException;
-import feign.Request;
-import feign.Response;
-import feign.Retryer;
-import feign.Target;
-import feign.jackson.JacksonEncoder;
-import feign.http2client.Http2Client;
-import io.csbridge.domain.alerting.OwnerDirectory;
+import io.csbridge.alerts.OperatorNotice;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
+import io.csbridge.domain.alerting.OwnerDirectory;
 import io.csbridge.outbox.DeliveryOutcome;
-import io.csbridge.json.Json;
-import io.csbridge.alerts.OperatorNotice;
 import io.csbridge.outbox.OutboundWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,41 +13,35 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The one connection to the customer's Salesforce org, shared by every Salesforce channel: its token,
- * its API budget and its circuit breaker. Writes sObject Collections and maps each SaveResult to an
- * outcome of its own write, so one refused record never holds back the others.
+ * The one connection to the customer's Salesforce org, shared by every Salesforce channel: its token
+ * ({@link SalesforceTokens}), its API budget ({@link ApiBudget}) and its circuit breaker. Decides what
+ * each answer of the org means: writes go through sObject Collections ({@link SalesforceRest}) and each
+ * SaveResult becomes an outcome of its own write ({@link WriteOutcomes}), so one refused record never
+ * holds back the others.
  */
 @ApplicationScoped
 public class SalesforceOrg {
 
     private static final Logger LOG = Logger.getLogger(SalesforceOrg.class.getName());
-    /** Record errors that pass by themselves; any other record error is the record's own, for good. */
-    private static final Set<String> PASSING_RECORD_ERRORS = Set.of("UNABLE_TO_LOCK_ROW", "REQUEST_RUNNING_TOO_LONG",
-            "SERVER_UNAVAILABLE", "UNKNOWN_EXCEPTION", "TOO_MANY_ENQUEUED_ITEMS", "QUERY_TIMEOUT",
-            "ALL_OR_NONE_OPERATION_ROLLED_BACK", "REQUEST_LIMIT_EXCEEDED");
 
     private SalesforceSettings settings;
-    private SalesforceApi api;
+    private SalesforceRest rest;
     private SalesforceTokens tokens;
     private ApiBudget budget;
     private CircuitBreaker breaker;
     private Clock clock;
-    private volatile java.time.Instant lastSuccessAt;
+    private volatile Instant lastSuccessAt;
     private Consumer<OperatorNotice> notices;
 
     protected SalesforceOrg() {
@@ -76,15 +61,8 @@ public class SalesforceOrg {
     public SalesforceOrg(SalesforceSettings settings, Clock clock, Consumer<OperatorNotice> notices) {
         this.settings = settings;
         this.notices = notices;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
-        Request.Options options = new Request.Options(settings.timeout().toMillis(), TimeUnit.MILLISECONDS,
-                settings.timeout().toMillis(), TimeUnit.MILLISECONDS, false);
-        // The outbox retries with backoff: Feign itself never retries. No Feign logger: tokens stay out of logs.
-        this.api = Feign.builder().client(new Http2Client(http)).options(options).retryer(Retryer.NEVER_RETRY)
-                .encoder(new JacksonEncoder(Json.MAPPER)).target(Target.EmptyTarget.create(SalesforceApi.class));
-        SalesforceApi.OAuth oauth = Feign.builder().client(new Http2Client(http)).options(options)
-                .retryer(Retryer.NEVER_RETRY).target(Target.EmptyTarget.create(SalesforceApi.OAuth.class));
-        this.tokens = new SalesforceTokens(settings, oauth, clock);
+        this.rest = new SalesforceRest(settings, this::observeUsage);
+        this.tokens = new SalesforceTokens(settings, rest.oauth(), clock);
         this.budget = new ApiBudget(settings.apiReservePercent(), Duration.ofMinutes(15), clock);
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
         this.clock = clock;
@@ -94,11 +72,11 @@ public class SalesforceOrg {
      * What an operator sees: mode and flow, the org's API usage as last reported (Sforce-Limit-Info),
      * the reserve left to others and until when writes are deferred, the circuit, the last success.
      */
-    public java.util.Map<String, Object> status() {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", live() ? "live" : "sandbox");
         if (live()) out.put("flow", settings.jwtBearer() ? "jwt-bearer" : "client-credentials");
-        out.put("apiVersion", apiVersion());
+        out.put("apiVersion", settings.versionInPath());
         out.put("apiUsage", budget.status());
         out.put("circuit", breaker.status());
         if (lastSuccessAt != null) out.put("lastSuccessAt", lastSuccessAt.toString());
@@ -115,39 +93,48 @@ public class SalesforceOrg {
 
     /** PATCH composite/sobjects: updates existing records. */
     public List<DeliveryOutcome> update(List<OutboundWrite> writes, List<Map<String, Object>> records) {
-        return save(true, writes, records);
+        return save(writes, records, rest::update);
     }
 
-    /** POST composite/sobjects: creates records (Tasks). */
-    public List<DeliveryOutcome> create(List<OutboundWrite> writes, List<Map<String, Object>> records) {
-        return save(false, writes, records);
+    /**
+     * PATCH composite/sobjects/{type}/{externalIdField}: creates the records, or updates those whose key
+     * exists already, so a write sent again (its first outcome never recorded) creates nothing twice.
+     */
+    public List<DeliveryOutcome> upsert(List<OutboundWrite> writes, List<Map<String, Object>> records, String type,
+                                        String externalIdField) {
+        return save(writes, records, (session, body) -> rest.upsert(session, type, externalIdField, body));
     }
 
-    private List<DeliveryOutcome> save(boolean update, List<OutboundWrite> writes, List<Map<String, Object>> records) {
+    /** One sObject Collections call. */
+    private interface Save {
+        SalesforceRest.Reply send(SalesforceTokens.Session session, Map<String, Object> body) throws IOException;
+    }
+
+    private List<DeliveryOutcome> save(List<OutboundWrite> writes, List<Map<String, Object>> records, Save call) {
         if (writes.isEmpty()) return List.of();
         Optional<Duration> deferral = budget.deferral();
         if (deferral.isPresent()) {
-            return retryAll(writes, "Salesforce API budget reserve reached (usage " + budget.describe() + ")",
+            return WriteOutcomes.retryAll(writes, "Salesforce API budget reserve reached (usage " + budget.describe() + ")",
                     deferral.get());
         }
         Duration wait = breaker.waitBeforeCall();
-        if (!wait.isZero()) return retryAll(writes, "Salesforce circuit open", wait);
+        if (!wait.isZero()) return WriteOutcomes.retryAll(writes, "Salesforce circuit open", wait);
         Map<String, Object> body = Map.of("allOrNone", false, "records", records);
         try {
             SalesforceTokens.Session session = tokens.session();
-            Reply reply = call(update, session, body);
-            if (reply.status == 401) {
+            SalesforceRest.Reply reply = call.send(session, body);
+            if (reply.status() == 401) {
                 LOG.info("Salesforce session expired: minting a new token");
-                reply = call(update, tokens.mint(session), body);
+                reply = call.send(tokens.mint(session), body);
             }
             return outcomes(writes, reply);
         } catch (SalesforceTokens.TokenException e) {
             breaker.failure();
-            return retryAll(writes, e.getMessage(), e.retryable ? Duration.ZERO : settings.circuitOpen());
+            return WriteOutcomes.retryAll(writes, e.getMessage(), e.retryable ? Duration.ZERO : settings.circuitOpen());
         } catch (FeignException | IOException e) {
             breaker.failure();
-            return retryAll(writes, "Salesforce unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    Duration.ZERO);
+            return WriteOutcomes.retryAll(writes, "Salesforce unreachable: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), Duration.ZERO);
         }
     }
 
@@ -166,20 +153,19 @@ public class SalesforceOrg {
         if (!breaker.waitBeforeCall().isZero()) throw new OwnerDirectory.Unavailable("Salesforce circuit open");
         try {
             SalesforceTokens.Session session = tokens.session();
-            Reply reply = readUser(session, userId);
-            if (reply.status == 401) reply = readUser(tokens.mint(session), userId);
-            if (reply.status == 200) {
+            SalesforceRest.Reply reply = rest.user(session, userId);
+            if (reply.status() == 401) reply = rest.user(tokens.mint(session), userId);
+            if (reply.status() == 200) {
                 breaker.success();
-                String email = reply.body.path("Email").asText("");
+                String email = reply.body().path("Email").asText("");
                 return email.isBlank() ? Optional.empty() : Optional.of(email);
             }
-            if (reply.status == 404 || reply.status == 400) {
+            if (reply.status() == 404 || reply.status() == 400) {
                 breaker.success(); // the org answered: no such user
                 return Optional.empty();
             }
-            if (reply.status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
-                breaker.openFor(settings.limitBackoff());
-                tell(OperatorNotice.SALESFORCE_REQUEST_LIMIT, Map.of("until", clock.instant().plus(settings.limitBackoff()).toString()));
+            if (reply.status() == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
+                requestLimitExceeded();
             } else {
                 breaker.failure();
             }
@@ -193,13 +179,35 @@ public class SalesforceOrg {
         }
     }
 
-    /** e.g. v66.0, from salesforce.api-version's data path. */
-    private String apiVersion() {
-        return settings.dataPath().substring("/services/data/".length());
+    private List<DeliveryOutcome> outcomes(List<OutboundWrite> writes, SalesforceRest.Reply reply) {
+        int status = reply.status();
+        if (status == 200 || status == 201) {
+            breaker.success();
+            lastSuccessAt = clock.instant();
+            return WriteOutcomes.perRecord(writes, reply.body());
+        }
+        if (status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
+            LOG.severe(() -> "Salesforce REQUEST_LIMIT_EXCEEDED: no writes for " + settings.limitBackoff());
+            requestLimitExceeded();
+            return WriteOutcomes.retryAll(writes, reply.error(), settings.limitBackoff());
+        }
+        if (status == 400 || status == 404) {
+            breaker.success(); // the org answered: the request itself is wrong (e.g. a field not deployed)
+            return WriteOutcomes.rejectAll(writes, reply.error());
+        }
+        breaker.failure(); // 401 after a fresh token, other 403s, 429, 5xx
+        return WriteOutcomes.retryAll(writes, reply.error(), reply.retryAfter().orElse(Duration.ZERO));
     }
 
-    private void observeUsage(Response response) {
-        if (budget.observe(header(response, "Sforce-Limit-Info"))) tell(OperatorNotice.SALESFORCE_API_RESERVE, budget.notice());
+    /** 403 REQUEST_LIMIT_EXCEEDED (the org's whole daily allowance is spent): stay away, tell an operator. */
+    private void requestLimitExceeded() {
+        breaker.openFor(settings.limitBackoff());
+        tell(OperatorNotice.SALESFORCE_REQUEST_LIMIT, Map.of("until", clock.instant().plus(settings.limitBackoff()).toString()));
+    }
+
+    /** Every response's Sforce-Limit-Info: warns an operator when this usage reached the reserve. */
+    private void observeUsage(String limitInfo) {
+        if (budget.observe(limitInfo)) tell(OperatorNotice.SALESFORCE_API_RESERVE, budget.notice());
     }
 
     private void tell(String kind, Map<String, Object> values) {
@@ -207,120 +215,6 @@ public class SalesforceOrg {
             notices.accept(new OperatorNotice(kind, values, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warning("operator notice " + kind + " not raised: " + e.getMessage());
-        }
-    }
-
-    private Reply readUser(SalesforceTokens.Session session, String userId) throws IOException {
-        String version = apiVersion();
-        try (Response response = api.user(session.instanceUrl(), version, session.accessToken(), userId)) {
-            observeUsage(response);
-            return new Reply(response.status(), SalesforceTokens.readJson(response), Optional.empty());
-        }
-    }
-
-    private record Reply(int status, JsonNode body, Optional<Duration> retryAfter) {
-        String error() {
-            JsonNode first = body.isArray() && !body.isEmpty() ? body.get(0) : body;
-            String code = first.path("errorCode").asText("");
-            String message = first.path("message").asText(first.isTextual() ? first.asText() : "");
-            return "http " + status + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
-        }
-
-        boolean hasError(String code) {
-            if (!body.isArray()) return false;
-            for (JsonNode e : body) if (code.equals(e.path("errorCode").asText())) return true;
-            return false;
-        }
-    }
-
-    private Reply call(boolean update, SalesforceTokens.Session session, Map<String, Object> body) throws IOException {
-        String version = apiVersion();
-        try (Response response = update
-                ? api.updateRecords(session.instanceUrl(), version, session.accessToken(), body)
-                : api.createRecords(session.instanceUrl(), version, session.accessToken(), body)) {
-            observeUsage(response);
-            Optional<Duration> retryAfter = Optional.ofNullable(header(response, "Retry-After"))
-                    .flatMap(SalesforceOrg::seconds);
-            return new Reply(response.status(), SalesforceTokens.readJson(response), retryAfter);
-        }
-    }
-
-    private List<DeliveryOutcome> outcomes(List<OutboundWrite> writes, Reply reply) {
-        int status = reply.status;
-        if (status == 200 || status == 201) {
-            breaker.success();
-            lastSuccessAt = clock.instant();
-            return perRecord(writes, reply.body);
-        }
-        if (status == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) {
-            LOG.severe(() -> "Salesforce REQUEST_LIMIT_EXCEEDED: no writes for " + settings.limitBackoff());
-            breaker.openFor(settings.limitBackoff());
-            tell(OperatorNotice.SALESFORCE_REQUEST_LIMIT, Map.of("until", clock.instant().plus(settings.limitBackoff()).toString()));
-            return retryAll(writes, reply.error(), settings.limitBackoff());
-        }
-        if (status == 400 || status == 404) {
-            breaker.success(); // the org answered: the request itself is wrong (e.g. a field not deployed)
-            return rejectAll(writes, reply.error());
-        }
-        breaker.failure(); // 401 after a fresh token, other 403s, 429, 5xx
-        return retryAll(writes, reply.error(), reply.retryAfter.orElse(Duration.ZERO));
-    }
-
-    /** One SaveResult per record, in order. */
-    private List<DeliveryOutcome> perRecord(List<OutboundWrite> writes, JsonNode results) {
-        List<DeliveryOutcome> out = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            OutboundWrite w = writes.get(i);
-            JsonNode result = results.isArray() && i < results.size() ? results.get(i) : null;
-            if (result == null) {
-                out.add(DeliveryOutcome.retry(w.outboxId(), "Salesforce returned no SaveResult for this record", Duration.ZERO));
-            } else if (result.path("success").asBoolean(false)) {
-                out.add(DeliveryOutcome.delivered(w.outboxId()));
-            } else {
-                JsonNode error = result.path("errors").path(0);
-                String code = error.path("statusCode").asText("UNKNOWN");
-                String text = code + ": " + error.path("message").asText("") + fields(error.path("fields"));
-                out.add(PASSING_RECORD_ERRORS.contains(code)
-                        ? DeliveryOutcome.retry(w.outboxId(), text, Duration.ZERO)
-                        : DeliveryOutcome.rejected(w.outboxId(), text));
-            }
-        }
-        return out;
-    }
-
-    private static String fields(JsonNode fields) {
-        if (!fields.isArray() || fields.isEmpty()) return "";
-        List<String> names = new ArrayList<>();
-        fields.forEach(f -> names.add(f.asText()));
-        return " " + names;
-    }
-
-    static List<DeliveryOutcome> retryAll(List<OutboundWrite> writes, String error, Duration after) {
-        List<DeliveryOutcome> out = new ArrayList<>();
-        for (OutboundWrite w : writes) out.add(DeliveryOutcome.retry(w.outboxId(), error, after));
-        return out;
-    }
-
-    private static List<DeliveryOutcome> rejectAll(List<OutboundWrite> writes, String error) {
-        List<DeliveryOutcome> out = new ArrayList<>();
-        for (OutboundWrite w : writes) out.add(DeliveryOutcome.rejected(w.outboxId(), error));
-        return out;
-    }
-
-    private static String header(Response response, String name) {
-        for (Map.Entry<String, Collection<String>> e : response.headers().entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().iterator().next();
-            }
-        }
-        return null;
-    }
-
-    private static Optional<Duration> seconds(String value) {
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

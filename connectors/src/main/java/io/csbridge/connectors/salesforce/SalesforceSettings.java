@@ -49,6 +49,11 @@ public record SalesforceSettings(String loginUrl, Optional<String> clientId, Opt
 
     /** {@code /services/data/v66.0}: accepts the version with or without its leading "v". */
     public String dataPath() {
-        return "/services/data/" + (apiVersion.startsWith("v") ? apiVersion : "v" + apiVersion);
+        return "/services/data/" + versionInPath();
+    }
+
+    /** {@code v66.0}: the API version as data paths name it. */
+    public String versionInPath() {
+        return apiVersion.startsWith("v") ? apiVersion : "v" + apiVersion;
     }
 }

@@ -5,7 +5,6 @@ import feign.Response;
 import io.csbridge.json.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +79,7 @@ final class SalesforceTokens {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try (Response response = oauth.token(URI.create(settings.loginUrl()), body)) {
-            JsonNode json = readJson(response);
+            JsonNode json = SalesforceRest.readJson(response);
             if (response.status() != 200 || !json.hasNonNull("access_token") || !json.hasNonNull("instance_url")) {
                 // invalid_client, invalid_grant ...: the error code and description never contain the secret
                 String error = json.path("error").asText("http " + response.status()) + ": "
@@ -163,19 +162,5 @@ final class SalesforceTokens {
             at += p.length;
         }
         return out;
-    }
-
-    static JsonNode readJson(Response response) throws IOException {
-        if (response.body() == null) return Json.MAPPER.missingNode();
-        try (InputStream in = response.body().asInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            if (bytes.length == 0) return Json.MAPPER.missingNode();
-            try {
-                return Json.MAPPER.readTree(bytes);
-            } catch (IOException notJson) {
-                return Json.MAPPER.getNodeFactory().textNode(new String(bytes, 0, Math.min(bytes.length, 500),
-                        StandardCharsets.UTF_8));
-            }
-        }
     }
 }

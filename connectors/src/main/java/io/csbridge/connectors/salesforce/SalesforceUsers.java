@@ -31,7 +31,12 @@ public class SalesforceUsers implements OwnerDirectory {
 
     @Override
     public boolean knows(String ownerId) {
-        return ownerId != null && USER_ID.matcher(ownerId.trim()).matches();
+        return ownerId != null && isUserId(ownerId.trim());
+    }
+
+    /** Whether {@code id} is a Salesforce User Id ({@code 005...}, 15 or 18 characters). */
+    static boolean isUserId(String id) {
+        return USER_ID.matcher(id).matches();
     }
 
     @Override

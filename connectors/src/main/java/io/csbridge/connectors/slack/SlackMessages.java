@@ -3,6 +3,8 @@ package io.csbridge.connectors.slack;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import io.csbridge.vendors.AlertButtonValue;
+import io.csbridge.vendors.SlackAlertActions;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,6 +37,18 @@ final class SlackMessages {
 
     SlackMessages(SlackSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The message a write's fields describe, by their {@code type}: {@code digest}, {@code notice},
+     * {@code action} (the alert after a press) or else an alert.
+     */
+    Message render(Map<String, Object> fields) {
+        Object type = fields.get("type");
+        if ("digest".equals(type)) return digest(fields);
+        if ("notice".equals(type)) return notice(fields);
+        if ("action".equals(type)) return afterAction(fields);
+        return alert(fields);
     }
 
     String channelFor(Map<String, Object> f) {
@@ -75,13 +89,13 @@ final class SlackMessages {
         if (action != null) {
             blocks.add(section(s -> s.text(markdownText("*" + SlackTexts.text(lang, "todo", Map.of()) + "*: " + escape(action)))));
         }
-        String value = str(f, "alertId", "") + "|" + str(f, "accountId", "");
+        String value = AlertButtonValue.format(str(f, "alertId", ""), str(f, "accountId", ""));
         List<BlockElement> buttons = new ArrayList<>();
-        for (String actionId : List.of("cs_ack", "cs_snooze", "cs_create_task")) {
+        for (String actionId : SlackAlertActions.ALL) {
             buttons.add(button(b -> b.actionId(actionId).value(value)
                     .text(plainText(SlackTexts.text(lang, actionId, Map.of("days", settings.snoozeDays()))))));
         }
-        blocks.add(actions(a -> a.blockId("cs_alert_actions").elements(buttons)));
+        blocks.add(actions(a -> a.blockId(SlackAlertActions.BLOCK_ID).elements(buttons)));
         return new Message(channel, headline, blocks, str(f, "dedupeKey", null));
     }
 
@@ -150,10 +164,10 @@ final class SlackMessages {
     Message afterAction(Map<String, Object> f) {
         String channel = str(f, "channel", "");
         String lang = settings.languageOf(channel);
-        String action = str(f, "action", "cs_ack");
+        String action = str(f, "action", SlackAlertActions.ACK);
         String at = TIME.withZone("ja".equalsIgnoreCase(lang) ? ZoneId.of("Asia/Tokyo") : ZoneId.of("UTC"))
                 .format(Instant.parse(str(f, "at", Instant.EPOCH.toString())));
-        String key = "done." + action + (Boolean.FALSE.equals(f.get("taskQueued")) ? ".none" : "");
+        String key = SlackTexts.DONE + action + (Boolean.FALSE.equals(f.get("taskQueued")) ? ".none" : "");
         Object days = f.getOrDefault("days", settings.snoozeDays());
         String done = SlackTexts.text(lang, key, Map.of("user", mention(str(f, "user", "?")), "time", at, "days", number(days)));
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -161,7 +175,7 @@ final class SlackMessages {
         if (f.get("alert") instanceof Map<?, ?> alertFields) {
             Message posted = alert(new java.util.HashMap<>((Map<String, Object>) alertFields));
             for (LayoutBlock b : posted.blocks()) {
-                if (!"cs_alert_actions".equals(b.getBlockId())) blocks.add(b);
+                if (!SlackAlertActions.BLOCK_ID.equals(b.getBlockId())) blocks.add(b);
             }
             original = posted.text();
         } else if (!original.isEmpty()) {

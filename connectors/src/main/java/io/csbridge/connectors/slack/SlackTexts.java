@@ -2,8 +2,15 @@ package io.csbridge.connectors.slack;
 
 import java.util.Map;
 
+import static io.csbridge.vendors.SlackAlertActions.ACK;
+import static io.csbridge.vendors.SlackAlertActions.CREATE_TASK;
+import static io.csbridge.vendors.SlackAlertActions.SNOOZE;
+
 /** Alert and digest texts in English and Japanese; the channel's language picks one. */
 final class SlackTexts {
+
+    /** The key of the line an alert shows once one of its buttons was pressed: {@code done.<action id>}. */
+    static final String DONE = "done.";
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("ENTERED_RED", "{account} entered Red"),
@@ -18,13 +25,13 @@ final class SlackTexts {
             Map.entry("todo", "What to do"),
             Map.entry("salesforce", "Salesforce Account"),
             Map.entry("zendesk", "Zendesk organization"),
-            Map.entry("cs_ack", "Acknowledge"),
-            Map.entry("cs_snooze", "Snooze {days} days"),
-            Map.entry("cs_create_task", "Create task"),
-            Map.entry("done.cs_ack", "Acknowledged by {user} at {time}"),
-            Map.entry("done.cs_snooze", "Snoozed for {days} days by {user} at {time}"),
-            Map.entry("done.cs_create_task", "Salesforce task created by {user} at {time}"),
-            Map.entry("done.cs_create_task.none", "{user} asked for a task at {time}, but no Salesforce Account is linked"),
+            Map.entry(ACK, "Acknowledge"),
+            Map.entry(SNOOZE, "Snooze {days} days"),
+            Map.entry(CREATE_TASK, "Create task"),
+            Map.entry(DONE + ACK, "Acknowledged by {user} at {time}"),
+            Map.entry(DONE + SNOOZE, "Snoozed for {days} days by {user} at {time}"),
+            Map.entry(DONE + CREATE_TASK, "Salesforce task created by {user} at {time}"),
+            Map.entry(DONE + CREATE_TASK + ".none", "{user} asked for a task at {time}, but no Salesforce Account is linked"),
             Map.entry("digest", "Daily digest for {day}: {count} alerts"),
             Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: Salesforce API usage is {used} of {limit} today, "
                     + "CS Bridge's share ({share}%) is used up. Its Salesforce writes wait until {until} and go out then; "
@@ -47,13 +54,13 @@ final class SlackTexts {
             Map.entry("todo", "推奨アクション"),
             Map.entry("salesforce", "Salesforce 取引先"),
             Map.entry("zendesk", "Zendesk 組織"),
-            Map.entry("cs_ack", "確認済みにする"),
-            Map.entry("cs_snooze", "{days}日間スヌーズ"),
-            Map.entry("cs_create_task", "タスクを作成"),
-            Map.entry("done.cs_ack", "{user} が {time} に確認しました"),
-            Map.entry("done.cs_snooze", "{user} が {time} に{days}日間スヌーズしました"),
-            Map.entry("done.cs_create_task", "{user} が {time} に Salesforce タスクを作成しました"),
-            Map.entry("done.cs_create_task.none", "{user} が {time} にタスクを依頼しましたが、Salesforce 取引先が紐付いていません"),
+            Map.entry(ACK, "確認済みにする"),
+            Map.entry(SNOOZE, "{days}日間スヌーズ"),
+            Map.entry(CREATE_TASK, "タスクを作成"),
+            Map.entry(DONE + ACK, "{user} が {time} に確認しました"),
+            Map.entry(DONE + SNOOZE, "{user} が {time} に{days}日間スヌーズしました"),
+            Map.entry(DONE + CREATE_TASK, "{user} が {time} に Salesforce タスクを作成しました"),
+            Map.entry(DONE + CREATE_TASK + ".none", "{user} が {time} にタスクを依頼しましたが、Salesforce 取引先が紐付いていません"),
             Map.entry("digest", "{day} のダイジェスト: アラート {count} 件"),
             Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: 本日の Salesforce API 使用量が {limit} 中 {used} に達し、"
                     + "CS Bridge の割り当て({share}%)を使い切りました。Salesforce への書き込みは {until} まで待機し、その後に送信されます"

@@ -5,12 +5,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
-import io.csbridge.store.AlertThreadStore;
+import io.csbridge.domain.alerting.AlertMemoryUnavailable;
+import io.csbridge.domain.alerting.AlertThreads;
+import io.csbridge.store.alerts.AlertThreadStore;
 import io.csbridge.store.Database;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.json.Json;
 import io.csbridge.outbox.OutboundWrite;
-import io.csbridge.store.SlackUserLookupStore;
+import io.csbridge.store.alerts.SlackUserLookupStore;
 import io.csbridge.outbox.VendorCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -318,6 +321,39 @@ class SlackChannelTest {
             assertThat(c.body()).contains("cs_create_task").contains("C0ALERTS").doesNotContain("xoxb");
         });
     }
+
+    @Test
+    void theSlackChannelIsNamedSlackAndHoldsNoWriteForCompany() {
+        assertThat(channel.name()).isEqualTo("slack");
+        assertThat(channel.defaultLinger()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void whenTheThreadsCannotBeReadTheAlertWaitsForTheDatabaseUnposted() {
+        SlackChannel down = new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.api-url", slack.baseUrl() + "/api/",
+                "slack.bot-token", "xoxb-secret", "slack.alert-channel", "C0ALERTS"))), clock, clock::advance,
+                new AlertThreads() {
+                    @Override
+                    public Optional<String> threadOf(String channel, String alertKey) {
+                        throw new AlertMemoryUnavailable("connection refused", null);
+                    }
+
+                    @Override
+                    public String started(String channel, String alertKey, String messageTs, Instant at) {
+                        throw new AlertMemoryUnavailable("connection refused", null);
+                    }
+                }, new SlackUserLookupStore(db));
+        try {
+            assertThat(down.deliver(List.of(write(1, alert("a-1", null))))).singleElement().satisfies(o -> {
+                assertThat(o.result()).isEqualTo(RETRY);
+                assertThat(o.error()).isEqualTo("database: connection refused");
+            });
+            assertThat(slack.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        } finally {
+            down.close();
+        }
+    }
+
     static Map<String, Object> reserveNotice() {
         return new LinkedHashMap<>(Map.of("type", "notice", "kind", "SALESFORCE_API_RESERVE", "used", 80500, "limit", 100000,
                 "share", 80, "until", "2026-03-01T12:15:00Z", "at", "2026-03-01T12:00:00Z"));

@@ -8,11 +8,11 @@ import io.csbridge.connectors.TestDatabase;
 import io.csbridge.connectors.salesforce.SalesforceOrg;
 import io.csbridge.connectors.salesforce.SalesforceSettings;
 import io.csbridge.connectors.salesforce.SalesforceUsers;
-import io.csbridge.store.AlertThreadStore;
+import io.csbridge.store.alerts.AlertThreadStore;
 import io.csbridge.store.Database;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
-import io.csbridge.store.SlackUserLookupStore;
+import io.csbridge.store.alerts.SlackUserLookupStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +65,9 @@ class SlackOwnerMentionTest {
         channel = connect();
         slack.stubFor(post(POST).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772366400.000100\"}")));
         slack.stubFor(post(UPDATE).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772366400.000100\"}")));
+        // a retry first looks for an earlier attempt's post (issue 12): none here
+        slack.stubFor(post("/api/conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
+        slack.stubFor(post("/api/conversations.replies").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
     }
 
     @AfterEach

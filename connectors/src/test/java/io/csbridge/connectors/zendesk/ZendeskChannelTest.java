@@ -8,6 +8,7 @@ import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.score.Band;
+import io.csbridge.vendors.ChannelNames;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.json.Json;
 import io.csbridge.outbox.OutboundWrite;
@@ -217,6 +218,12 @@ class ZendeskChannelTest {
     void theTargetIsTheAccountsZendeskOrganization() {
         assertThat(channel.target(AccountKeys.of(List.of(AccountKey.salesforce("001A"), AccountKey.zendesk("9001")))))
                 .contains("9001");
+    }
+
+    @Test
+    void partialBatchesLingerThreeSecondsByDefaultBecauseEachDeliveryPollsItsJobs() {
+        assertThat(channel.name()).isEqualTo(ChannelNames.ZENDESK);
+        assertThat(channel.defaultLinger()).contains(Duration.ofSeconds(3));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.csbridge.domain.scoring.AccountView;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AccountCatalog;
+import io.csbridge.store.account.AccountCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,7 +6,7 @@ import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AuditJournal;
+import io.csbridge.store.settings.AuditJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

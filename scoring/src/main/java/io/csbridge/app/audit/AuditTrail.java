@@ -1,8 +1,8 @@
 package io.csbridge.app.audit;
 
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AuditJournal;
-import io.csbridge.store.AuditLog;
+import io.csbridge.store.settings.AuditJournal;
+import io.csbridge.store.settings.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -3,7 +3,7 @@ package io.csbridge.app.deliveries;
 import io.csbridge.outbox.ChannelStatus;
 import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.DeliveryLog;
+import io.csbridge.store.pipeline.DeliveryLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

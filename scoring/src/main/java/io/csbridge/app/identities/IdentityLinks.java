@@ -2,7 +2,7 @@ package io.csbridge.app.identities;
 
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.IdentityReview;
+import io.csbridge.store.account.IdentityReview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -20,6 +20,15 @@ public class EventIntake {
     @Inject
     Pipeline pipeline;
 
+    public EventIntake() {
+        // for CDI, which injects the pipeline
+    }
+
+    /** An intake on the given pipeline, outside CDI (tests). */
+    public EventIntake(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
     /** Commits the entries (a repeated source and dedupe key is ignored) and says what was new. */
     public Inbox.Accepted accept(List<InboxEntry> entries) {
         return pipeline.inbox().accept(entries);

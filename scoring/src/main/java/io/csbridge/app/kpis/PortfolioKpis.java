@@ -5,7 +5,7 @@ import io.csbridge.domain.kpi.Kpis;
 import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AccountCatalog;
+import io.csbridge.store.account.AccountCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -7,9 +7,9 @@ import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.json.Json;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AccountCatalog;
-import io.csbridge.store.AlertRulesStore;
-import io.csbridge.store.SettingsStore;
+import io.csbridge.store.account.AccountCatalog;
+import io.csbridge.store.alerts.AlertRulesStore;
+import io.csbridge.store.settings.SettingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -9,9 +9,9 @@ import io.csbridge.domain.scoring.DryRun;
 import io.csbridge.domain.scoring.ScoringConfig;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AccountCatalog;
-import io.csbridge.store.ScoringConfigJson;
-import io.csbridge.store.SettingsStore;
+import io.csbridge.store.account.AccountCatalog;
+import io.csbridge.store.settings.ScoringConfigJson;
+import io.csbridge.store.settings.SettingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,6 @@
 package io.csbridge.app.model;
 
-import io.csbridge.store.SettingsStore;
+import io.csbridge.store.settings.SettingsStore;
 
 import java.time.Instant;
 

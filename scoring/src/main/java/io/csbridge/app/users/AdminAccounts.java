@@ -1,8 +1,8 @@
 package io.csbridge.app.users;
 
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.AdminUserStore;
-import io.csbridge.store.AuditJournal;
+import io.csbridge.store.settings.AdminUserStore;
+import io.csbridge.store.settings.AuditJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

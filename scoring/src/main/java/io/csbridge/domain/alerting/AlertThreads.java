@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Where an alert's conversation is: the first message posted for an alert key (the alert's dedupe key,
  * rule + account) in a channel starts a thread, and later alerts with the same key reply in it. The
- * pipeline keeps it in the database ({@code pipeline/AlertThreadStore}), so a restart keeps the thread.
+ * pipeline keeps it in the database ({@code store/AlertThreadStore}), so a restart keeps the thread.
+ * Either method throws {@link AlertMemoryUnavailable} when the threads cannot be read or written now.
  */
 public interface AlertThreads {
 

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What Slack answered when asked which user has an account owner's e-mail address, found or not, and
- * when. The pipeline keeps the answers in the database ({@code pipeline/SlackUserLookupStore}), so a burst
+ * when. The pipeline keeps the answers in the database ({@code store/SlackUserLookupStore}), so a burst
  * of alerts, the other nodes and a restart ask Slack at most once per address per time-to-live.
+ * Either method throws {@link AlertMemoryUnavailable} when the answers cannot be read or written now.
  */
 public interface SlackUserLookups {
 

@@ -6,7 +6,8 @@ import java.util.Comparator;
 /**
  * Ranking quality of a score against outcomes: the area under the ROC curve, computed as the
  * Mann-Whitney U statistic (the chance that a random positive outranks a random negative, ties
- * counting half), and precision among the top-scored share.
+ * counting half), and precision among the top-scored share; and, for scores that are probabilities,
+ * their calibration (Brier score).
  */
 public final class Auc {
 
@@ -70,5 +71,20 @@ public final class Auc {
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
         return order;
+    }
+
+    /**
+     * The Brier score of {@code probabilities} (0-1) against {@code positive}: the mean squared
+     * difference between forecast and outcome; 0 is perfect, and always forecasting the base rate p
+     * scores p(1-p).
+     */
+    public static double brier(double[] probabilities, boolean[] positive) {
+        if (positive.length != probabilities.length) throw new IllegalArgumentException("one label per score");
+        double sum = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            double d = probabilities[i] - (positive[i] ? 1 : 0);
+            sum += d * d;
+        }
+        return probabilities.length == 0 ? Double.NaN : sum / probabilities.length;
     }
 }

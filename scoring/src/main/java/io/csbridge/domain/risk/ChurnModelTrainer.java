@@ -62,28 +62,51 @@ public final class ChurnModelTrainer {
     /** Mean AUC over the held-out folds. */
     double crossValidatedAuc(double[][] x, int[] y) {
         int[] fold = stratifiedFolds(y);
+        double[] p = heldOut(x, y, fold);
         double sum = 0;
         int counted = 0;
         for (int k = 0; k < folds; k++) {
-            List<double[]> trainX = new ArrayList<>();
-            List<Integer> trainY = new ArrayList<>();
             List<Integer> held = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (fold[i] == k) held.add(i);
-                else { trainX.add(x[i]); trainY.add(y[i]); }
-            }
-            double[] w = LogisticRegression.fit(trainX.toArray(new double[0][]),
-                    trainY.stream().mapToInt(Integer::intValue).toArray(), lambda);
+            for (int i = 0; i < y.length; i++) if (fold[i] == k) held.add(i);
             double[] scores = new double[held.size()];
             boolean[] labels = new boolean[held.size()];
             for (int j = 0; j < held.size(); j++) {
-                scores[j] = LogisticRegression.predict(w, x[held.get(j)]);
+                scores[j] = p[held.get(j)];
                 labels[j] = y[held.get(j)] == 1;
             }
             double auc = Auc.of(scores, labels);
             if (!Double.isNaN(auc)) { sum += auc; counted++; }
         }
         return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /**
+     * Each example's churn probability from the model fitted on the other folds (the folds of
+     * {@link #fit}): honest figures for ranking and calibration (Brier score) of the fitted model.
+     */
+    public double[] heldOutProbabilities(List<ChurnExample> examples) {
+        double[][] x = new double[examples.size()][];
+        int[] y = new int[examples.size()];
+        for (int i = 0; i < y.length; i++) {
+            x[i] = examples.get(i).features();
+            y[i] = examples.get(i).churned() ? 1 : 0;
+        }
+        return heldOut(x, y, stratifiedFolds(y));
+    }
+
+    private double[] heldOut(double[][] x, int[] y, int[] fold) {
+        double[] p = new double[y.length];
+        for (int k = 0; k < folds; k++) {
+            List<double[]> trainX = new ArrayList<>();
+            List<Integer> trainY = new ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] != k) { trainX.add(x[i]); trainY.add(y[i]); }
+            }
+            double[] w = LogisticRegression.fit(trainX.toArray(new double[0][]),
+                    trainY.stream().mapToInt(Integer::intValue).toArray(), lambda);
+            for (int i = 0; i < y.length; i++) if (fold[i] == k) p[i] = LogisticRegression.predict(w, x[i]);
+        }
+        return p;
     }
 
     /** Churned and retained accounts each dealt round-robin over the folds after a seeded shuffle. */

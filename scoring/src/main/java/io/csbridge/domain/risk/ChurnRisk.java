@@ -12,6 +12,12 @@ import java.util.Map;
 /** Applies a {@link ChurnRiskConfig} to one account. */
 public final class ChurnRisk {
 
+    /**
+     * A rule adding less than half a point (it cannot move the rounded risk) counts in the sum but gives
+     * no reason: the rhythm rules give every used account a small probability, which is no reason to act.
+     */
+    static final double MIN_REASON_POINTS = 0.5;
+
     private final ChurnRiskConfig config;
 
     public ChurnRisk(ChurnRiskConfig config) {
@@ -28,8 +34,8 @@ public final class ChurnRisk {
             double severity = spec.severity(reading.input());
             features[spec.rule().ordinal()] = severity;
             double added = severity * spec.points();
-            if (added <= 0) continue;
             points += added;
+            if (added < MIN_REASON_POINTS) continue;
             Map<String, Object> inputs = new LinkedHashMap<>(reading.inputs());
             inputs.put("severity", Math.round(severity * 100) / 100.0);
             reasons.add(new Driver("risk." + spec.rule().label(), Math.round(severity * 10000) / 100.0,

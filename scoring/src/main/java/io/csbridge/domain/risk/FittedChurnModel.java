@@ -20,16 +20,21 @@ public record FittedChurnModel(List<String> features, double intercept, List<Dou
         coefficients = coefficients == null ? null : List.copyOf(coefficients);
     }
 
-    /** The probability of churn, 0-1. */
+    /**
+     * The probability of churn, 0-1. A model fitted before later rules were added has no coefficient
+     * for them: they count as zero.
+     */
     public double probability(double[] x) {
         double z = intercept;
-        for (int i = 0; i < x.length; i++) z += coefficients.get(i) * x[i];
+        for (int i = 0; i < Math.min(x.length, coefficients.size()); i++) z += coefficients.get(i) * x[i];
         return LogisticRegression.sigmoid(z);
     }
 
     void check(String where, List<String> problems) {
-        if (features == null || coefficients == null || !features.equals(RiskFeatures.NAMES)) {
-            problems.add(where + ": features must be exactly " + RiskFeatures.NAMES);
+        if (features == null || coefficients == null || features.isEmpty() || features.size() > RiskFeatures.NAMES.size()
+                || !features.equals(RiskFeatures.NAMES.subList(0, features.size()))) {
+            problems.add(where + ": features must be exactly " + RiskFeatures.NAMES + " (or, for a model fitted before"
+                    + " the later rules existed, a leading part of that list)");
         } else if (coefficients.size() != features.size()) {
             problems.add(where + ": needs one coefficient per feature (" + features.size() + ")");
         } else {

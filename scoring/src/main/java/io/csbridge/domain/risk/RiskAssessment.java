@@ -5,7 +5,7 @@ import io.csbridge.domain.score.Driver;
 import java.util.List;
 
 /**
- * Churn risk 0-100 with its reasons (one driver per rule that added points, largest first) and the
+ * Churn risk 0-100 with its reasons (one driver per rule that added at least half a point, largest first) and the
  * rule severities, which are also the fitted model's features.
  *
  * @param rulePoints the rules' sum, capped at 100

@@ -29,7 +29,13 @@ public enum RiskRule {
     /** Onboarding state while onboarding: 0 on track, 1 behind, 2 stalled. */
     STALLED_ONBOARDING("stalledOnboarding"),
     /** Days to renewal, when health is not Green. */
-    RENEWAL_CLOSE_LOW_HEALTH("renewalCloseLowHealth");
+    RENEWAL_CLOSE_LOW_HEALTH("renewalCloseLowHealth"),
+    /** The chance (percent) that the account has stopped, from its silence against its own rhythm ({@link UsageRhythm}). */
+    LAPSE("lapse"),
+    /** The chance (percent) of no activity in the next 90 days even at the account's own pace ({@link UsageRhythm}). */
+    RARE_USE("rareUse"),
+    /** Days since the start, while the product has never been used (accounts with no rhythm yet). */
+    NEVER_USED("neverUsed");
 
     private final String label;
 
@@ -99,6 +105,36 @@ public enum RiskRule {
                 yield MeasureReading.of(days, "renewal in " + days + " days with " + c.health().band().label() + " health",
                         Map.of("daysToRenewal", days, "band", c.health().band().label()));
             }
+            case LAPSE -> {
+                UsageRhythm r = UsageRhythm.of(f);
+                if (r == null) yield MeasureReading.missing("no product usage seen");
+                double percent = 100 * r.stopped();
+                yield MeasureReading.of(percent, String.format(java.util.Locale.ROOT,
+                                "silent for %d days where it is usually active every %d days: %.0f%% likely to have stopped",
+                                Math.round(Math.floor(r.silenceDays())), Math.round(r.usualGapDays()), percent),
+                        rhythmInputs(r));
+            }
+            case RARE_USE -> {
+                UsageRhythm r = UsageRhythm.of(f);
+                if (r == null) yield MeasureReading.missing("no product usage seen");
+                double percent = 100 * r.quietAhead();
+                yield MeasureReading.of(percent, String.format(java.util.Locale.ROOT,
+                                "usually active every %d days: %.0f%% chance of no activity in the next %d days even at that pace",
+                                Math.round(r.usualGapDays()), percent, Math.round(UsageRhythm.HORIZON_DAYS)),
+                        rhythmInputs(r));
+            }
+            case NEVER_USED -> {
+                if (f.everUsed()) yield MeasureReading.missing("product used");
+                double days = f.daysSinceLastActivity();
+                if (Double.isNaN(days)) yield MeasureReading.missing("account not seen");
+                yield MeasureReading.of(days, "product never used in " + Math.round(Math.floor(days)) + " days since the start",
+                        Map.of("daysSinceStart", Math.floor(days * 10) / 10));
+            }
         };
+    }
+
+    private static Map<String, Object> rhythmInputs(UsageRhythm r) {
+        return Map.of("activeDays365d", Math.round(r.activeDays()), "spanDays", Math.round(r.spanDays()),
+                "daysSinceLastActivity", Math.floor(r.silenceDays() * 10) / 10, "usualGapDays", Math.round(r.usualGapDays()));
     }
 }

@@ -26,6 +26,7 @@ public final class AccountFacts {
     public long churnedAt = NONE;
 
     // usage
+    public long firstUsage = NONE;
     public long lastUsage = NONE;
     public int activeDays30;
     public int activeDaysPrevious30;
@@ -81,6 +82,16 @@ public final class AccountFacts {
 
     public boolean everUsed() { return lastUsage != NONE; }
     public long lastUsage() { return lastUsage; }
+    /** When the product was first used (epoch seconds), or NONE. */
+    public long firstUsage() { return firstUsage; }
+    /**
+     * The days of usage history the last-365-day counts rest on: from the first usage (that day
+     * included) to as-of, at most 365; 0 if the product was never used.
+     */
+    public long usageSpanDays() {
+        if (firstUsage == NONE) return 0;
+        return Math.min(365, asOfDay() - Math.floorDiv(firstUsage, 86_400L) + 1);
+    }
     /** Whole days since the last usage event, or since the start when the product was never used; NaN if unknown. */
     public double daysSinceLastActivity() {
         if (lastUsage != NONE) return (asOf - lastUsage) / 86_400.0;

@@ -69,6 +69,7 @@ public final class FactCollector {
             switch (s.kind()) {
                 case PRODUCT_EVENT, PAGE_VIEW -> {
                     long day = Math.floorDiv(t, DAY);
+                    if (f.firstUsage == AccountFacts.NONE) f.firstUsage = t;
                     f.lastUsage = t;
                     if (t > from30) {
                         f.usageEvents30++;

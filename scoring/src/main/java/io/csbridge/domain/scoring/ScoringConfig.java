@@ -4,7 +4,7 @@ import io.csbridge.domain.health.HealthModel;
 import io.csbridge.domain.health.InputConfig;
 import io.csbridge.domain.health.LifecycleStage;
 import io.csbridge.domain.score.InvalidConfigException;
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 
 import io.csbridge.domain.onboarding.OnboardingPlan;
 import io.csbridge.domain.risk.ChurnRiskConfig;

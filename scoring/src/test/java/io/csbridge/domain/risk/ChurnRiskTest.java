@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChurnRiskTest {
 
     final ModelScorer scorer = ModelScorer.withDefaults();
+    /** The fixed-threshold usage rules, no longer in the defaults (replaced by the rhythm rules), still work when configured. */
+    final ModelScorer fixedThresholds = new ModelScorer(ScoringConfig.defaults().withChurnRisk(ChurnRiskConfig.fixedThresholds()));
 
     /** An established, steady mid-size customer: used every other day for a year. */
     static AccountBuilder steady() {
@@ -30,6 +32,10 @@ class ChurnRiskTest {
 
     AccountEvaluation evaluate(AccountBuilder a) {
         return scorer.evaluate(a.history(), NOW);
+    }
+
+    AccountEvaluation evaluateFixed(AccountBuilder a) {
+        return fixedThresholds.evaluate(a.history(), NOW);
     }
 
     static double points(AccountEvaluation e, RiskRule rule) {
@@ -49,20 +55,53 @@ class ChurnRiskTest {
     }
 
     @Test
-    void inactivityRaisesChurnRisk() {
+    void silenceAgainstTheAccountsOwnRhythmRaisesChurnRisk() {
         AccountBuilder quiet = account("quiet").traits(daysAgo(400), "arr", "50000", "startDate", "2025-01-01");
         for (int d = 60; d < 365; d += 2) quiet.usedOnDaysAgo("u1", d);
         AccountEvaluation e = evaluate(quiet);
-        assertThat(points(e, RiskRule.INACTIVITY)).isGreaterThan(points(evaluate(steady()), RiskRule.INACTIVITY));
+        assertThat(points(e, RiskRule.LAPSE)).isGreaterThan(45).isGreaterThan(points(evaluate(steady()), RiskRule.LAPSE));
+        assertThat(reason(e, RiskRule.LAPSE)).startsWith("silent for 60 days where it is usually active every 3 days: ")
+                .endsWith("% likely to have stopped");
+        assertThat(e.risk().risk()).isGreaterThan(evaluate(steady()).risk().risk() + 40);
+    }
+
+    @Test
+    void theSameSilenceMeansMoreForAWeeklyBuyerThanForAQuarterlyOne() {
+        AccountBuilder weekly = account("weekly").traits(daysAgo(400), "arr", "50000", "startDate", "2025-01-01");
+        for (int d = 30; d < 365; d += 7) weekly.usedOnDaysAgo("u1", d);
+        AccountBuilder quarterly = account("quarterly").traits(daysAgo(400), "arr", "50000", "startDate", "2025-01-01")
+                .usedOnDaysAgo("u1", 30, 121, 212, 303);
+        AccountEvaluation w = evaluate(weekly), q = evaluate(quarterly);
+        assertThat(points(w, RiskRule.LAPSE)).as("weekly buyer silent for a month").isGreaterThan(2 * points(q, RiskRule.LAPSE));
+        // A quarterly buyer is seldom seen in any quarter, which rareUse says whatever its silence.
+        assertThat(points(q, RiskRule.RARE_USE)).isGreaterThan(points(w, RiskRule.RARE_USE) + 15);
+        assertThat(reason(q, RiskRule.RARE_USE)).matches("usually active every 9[89] days: .*")
+                .endsWith("% chance of no activity in the next 90 days even at that pace");
+    }
+
+    @Test
+    void anAccountThatNeverUsedTheProductIsAtRiskOnceItShouldHaveStarted() {
+        AccountEvaluation idle = evaluate(account("idle").traits(daysAgo(60), "arr", "50000", "startDate", "2025-12-31"));
+        assertThat(points(idle, RiskRule.NEVER_USED)).isGreaterThan(25);
+        assertThat(reason(idle, RiskRule.NEVER_USED)).isEqualTo("product never used in 60 days since the start");
+        assertThat(points(evaluate(steady()), RiskRule.NEVER_USED)).isZero();
+    }
+
+    @Test
+    void inactivityRaisesChurnRiskWhenConfigured() {
+        AccountBuilder quiet = account("quiet").traits(daysAgo(400), "arr", "50000", "startDate", "2025-01-01");
+        for (int d = 60; d < 365; d += 2) quiet.usedOnDaysAgo("u1", d);
+        AccountEvaluation e = evaluateFixed(quiet);
+        assertThat(points(e, RiskRule.INACTIVITY)).isGreaterThan(points(evaluateFixed(steady()), RiskRule.INACTIVITY));
         assertThat(reason(e, RiskRule.INACTIVITY)).isEqualTo("no product usage for 60 days");
     }
 
     @Test
-    void lowUsageRaisesChurnRisk() {
+    void lowUsageRaisesChurnRiskWhenConfigured() {
         AccountBuilder thin = account("thin").traits(daysAgo(400), "arr", "50000").usedOnDaysAgo("u1", 2, 200);
-        AccountEvaluation e = evaluate(thin);
+        AccountEvaluation e = evaluateFixed(thin);
         assertThat(points(e, RiskRule.LOW_USAGE)).isGreaterThan(0);
-        assertThat(points(evaluate(steady()), RiskRule.LOW_USAGE)).isZero();
+        assertThat(points(evaluateFixed(steady()), RiskRule.LOW_USAGE)).isZero();
         assertThat(reason(e, RiskRule.LOW_USAGE)).isEqualTo("active on only 1 of the last 30 days");
     }
 
@@ -77,10 +116,11 @@ class ChurnRiskTest {
     }
 
     @Test
-    void lowFrequencyRaisesChurnRisk() {
+    void lowFrequencyRaisesChurnRiskWhenConfigured() {
         AccountBuilder rare = account("rare").traits(daysAgo(400), "arr", "50000", "startDate", "2025-01-01")
                 .usedOnDaysAgo("u1", 1, 150);
-        assertThat(points(evaluate(rare), RiskRule.LOW_FREQUENCY)).isGreaterThan(points(evaluate(steady()), RiskRule.LOW_FREQUENCY));
+        assertThat(points(evaluateFixed(rare), RiskRule.LOW_FREQUENCY))
+                .isGreaterThan(points(evaluateFixed(steady()), RiskRule.LOW_FREQUENCY));
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.csbridge.domain.health.LifecycleStage;
 import io.csbridge.domain.health.Measure;
 import io.csbridge.domain.health.MeasureSpec;
 import io.csbridge.domain.score.InvalidConfigException;
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 
 import io.csbridge.domain.onboarding.OnboardingPlan;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ScoringConfigTest {
     void theConfigurationRoundTripsThroughJson() {
         ScoringConfig config = ScoringConfig.defaults();
         String json = ScoringConfigJson.write(config);
-        assertThat(json).contains("\"version\" : \"default-1\"", "ACTIVE_DAYS", "INACTIVITY", "high-touch");
+        assertThat(json).contains("\"version\" : \"default-1\"", "ACTIVE_DAYS", "LAPSE", "high-touch");
         assertThat(ScoringConfigJson.read(json)).isEqualTo(config);
     }
 

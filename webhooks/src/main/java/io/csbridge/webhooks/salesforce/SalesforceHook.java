@@ -1,6 +1,6 @@
 package io.csbridge.webhooks.salesforce;
 
-import io.csbridge.runtime.Pipeline;
+import io.csbridge.app.intake.EventIntake;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.OutboundMessageCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class SalesforceHook {
             + "</soapenv:Body></soapenv:Envelope>";
 
     @Inject
-    Pipeline pipeline;
+    EventIntake intake;
 
     @Inject
     Clock clock;
@@ -59,7 +59,7 @@ public class SalesforceHook {
         credentials.verifyOrganization(message.organizationId());
         var fields = SalesforceFields.from(name -> config.getOptionalValue(name, String.class));
         var entries = new OutboundMessageTranslator(fields, clock).translate(message);
-        pipeline.inbox().accept(entries);
+        intake.accept(entries);
         return Response.ok(ACK, "text/xml; charset=utf-8").build();
     }
 }

@@ -8,6 +8,8 @@ import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
+import io.csbridge.vendors.AlertButtonValue;
+import io.csbridge.vendors.SlackAlertActions;
 import io.csbridge.webhooks.HookRejection;
 
 import java.math.BigDecimal;
@@ -16,11 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Slack interactivity ({@code block_actions}) on CS Bridge alerts: who pressed {@code cs_ack},
- * {@code cs_snooze} or {@code cs_create_task} on which alert. Each press becomes one inbox entry of
+ * Slack interactivity ({@code block_actions}) on CS Bridge alerts: who pressed one of the alert's
+ * buttons ({@link SlackAlertActions}: {@code cs_ack}, {@code cs_snooze}, {@code cs_create_task}) on which alert. Each press becomes one inbox entry of
  * source {@code slack}, deduplicated by {@code <action_id>:<action_ts>:<user id>}, whose payload is an
  * {@code alert_action} record (see {@link #record}) and whose one signal, {@link SignalKind#ALERT_ACTION}
  * on the account the button names, is what the processor acts on (the Salesforce Task, the snooze,
@@ -29,10 +30,6 @@ import java.util.Set;
 public final class AlertActionTranslator {
 
     public static final String SOURCE = "slack";
-    public static final String ACK = "cs_ack";
-    public static final String SNOOZE = "cs_snooze";
-    public static final String CREATE_TASK = "cs_create_task";
-    public static final Set<String> ACTIONS = Set.of(ACK, SNOOZE, CREATE_TASK);
     /** The payload's {@code kind}: what a reader of the inbox filters on. */
     public static final String KIND = "alert_action";
 
@@ -53,10 +50,10 @@ public final class AlertActionTranslator {
         List<InboxEntry> entries = new ArrayList<>();
         for (JsonNode action : payload.path("actions")) {
             String actionId = action.path("action_id").asText("");
-            if (!ACTIONS.contains(actionId)) continue;
+            if (!SlackAlertActions.isAlertAction(actionId)) continue;
             String actionTs = action.path("action_ts").asText("");
             Instant at = slackTime(actionTs);
-            AlertButtonValue value = AlertButtonValue.parse(action.path("value").isTextual() ? action.get("value").asText() : null);
+            AlertButtonValue value = buttonValue(action.path("value").isTextual() ? action.get("value").asText() : null);
             String dedupeKey = actionId + ":" + actionTs + ":" + userId;
             if (dedupeKey.length() > 255) throw invalid("action_ts and user id are too long");
             entries.add(new InboxEntry(SOURCE, dedupeKey, at, record(actionId, actionTs, at, value, payload),
@@ -124,6 +121,14 @@ public final class AlertActionTranslator {
         } catch (NumberFormatException | ArithmeticException e) {
             throw invalid("action_ts is not a Slack timestamp: " + (ts.length() > 40 ? ts.substring(0, 40) : ts));
         }
+    }
+
+    /** @throws HookRejection 400 when the value is not one CS Bridge wrote */
+    static AlertButtonValue buttonValue(String value) {
+        return AlertButtonValue.parse(value).orElseThrow(() -> {
+            String shown = value == null ? "none" : value.length() > 80 ? value.substring(0, 80) + "..." : value;
+            return invalid("the button value is not <alertId>|<accountId>: " + shown);
+        });
     }
 
     private static HookRejection invalid(String detail) {

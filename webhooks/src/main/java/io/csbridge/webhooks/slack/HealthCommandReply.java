@@ -2,6 +2,8 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.csbridge.domain.account.AccountHealth;
+import io.csbridge.domain.account.HealthLookup;
 import io.csbridge.json.Json;
 
 import java.time.ZoneOffset;
@@ -29,9 +31,9 @@ public final class HealthCommandReply {
         return message("Account health cannot be read right now. Please try again in a minute.");
     }
 
-    public static String to(String query, AccountHealthLookup.Result result) {
-        if (result instanceof AccountHealthLookup.Found f) return health(f.health());
-        if (result instanceof AccountHealthLookup.Ambiguous a) {
+    public static String to(String query, HealthLookup result) {
+        if (result instanceof HealthLookup.Found f) return health(f.health());
+        if (result instanceof HealthLookup.Ambiguous a) {
             return message("Several accounts match \u201c" + escape(query) + "\u201d: "
                     + String.join(", ", a.names().stream().map(HealthCommandReply::escape).toList())
                     + (a.more() ? ", \u2026" : "")

@@ -1,7 +1,8 @@
 package io.csbridge.webhooks.slack;
 
+import io.csbridge.app.intake.EventIntake;
+import io.csbridge.app.lookup.AccountHealthQuery;
 import io.csbridge.inbox.Inbox;
-import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.SlackSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,10 @@ public class SlackHooks {
     static final String RETRY_HEADER = "X-Slack-Retry-Num";
 
     @Inject
-    Pipeline pipeline;
+    EventIntake intake;
+
+    @Inject
+    AccountHealthQuery accounts;
 
     @Inject
     Clock clock;
@@ -53,7 +56,7 @@ public class SlackHooks {
         var outcome = new SlackEventTranslator().translate(body.utf8());
         if (outcome.challenge().isPresent()) return Response.ok(Map.of("challenge", outcome.challenge().get())).build();
         if (outcome.entry().isEmpty()) return Response.ok(Map.of("accepted", 0, "duplicates", 0)).build();
-        Inbox.Accepted accepted = pipeline.inbox().accept(java.util.List.of(outcome.entry().get()));
+        Inbox.Accepted accepted = intake.accept(java.util.List.of(outcome.entry().get()));
         String retry = request.getHeader(RETRY_HEADER);
         if (retry != null) {
             LOG.fine(() -> "Slack retry " + retry + " of " + outcome.entry().get().dedupeKey()
@@ -68,7 +71,7 @@ public class SlackHooks {
     public Response interactions(@Context HttpServletRequest request) throws IOException {
         RawBody body = verified(request);
         var entries = new AlertActionTranslator().translate(FormFields.parse(body.utf8()));
-        pipeline.inbox().accept(entries);
+        intake.accept(entries);
         return Response.ok().build();
     }
 
@@ -81,9 +84,9 @@ public class SlackHooks {
         String text = FormFields.parse(body.utf8()).getOrDefault("text", "").trim();
         if (text.isEmpty()) return Response.ok(HealthCommandReply.usage()).build();
         try {
-            var result = new AccountHealthLookup(pipeline.database().dataSource()).find(text);
+            var result = accounts.find(text);
             return Response.ok(HealthCommandReply.to(text, result)).build();
-        } catch (SQLException | AccountHealthLookup.LookupFailed e) {
+        } catch (AccountHealthQuery.Unavailable e) {
             LOG.log(Level.WARNING, "/health could not read account scores", e);
             return Response.ok(HealthCommandReply.unavailable()).build();
         }

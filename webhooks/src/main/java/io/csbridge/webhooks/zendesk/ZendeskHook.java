@@ -1,7 +1,7 @@
 package io.csbridge.webhooks.zendesk;
 
+import io.csbridge.app.intake.EventIntake;
 import io.csbridge.inbox.Inbox;
-import io.csbridge.runtime.Pipeline;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.ZendeskSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ import java.util.Optional;
 public class ZendeskHook {
 
     @Inject
-    Pipeline pipeline;
+    EventIntake intake;
 
     @Inject
     Clock clock;
@@ -46,7 +46,7 @@ public class ZendeskHook {
         new ZendeskSignature(secret.orElse(null), clock).verify(body.bytes(),
                 request.getHeader(ZendeskSignature.TIMESTAMP_HEADER), request.getHeader(ZendeskSignature.SIGNATURE_HEADER));
         var entry = new ZendeskTranslator(clock).translate(body.utf8());
-        Inbox.Accepted accepted = pipeline.inbox().accept(List.of(entry));
+        Inbox.Accepted accepted = intake.accept(List.of(entry));
         return Response.ok(Map.of("accepted", accepted.fresh(), "duplicates", accepted.duplicates())).build();
     }
 }

@@ -3,6 +3,7 @@ package io.csbridge.webhooks.salesforce;
 import io.csbridge.webhooks.HookRejection;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.testing.FakeRequest;
+import io.csbridge.app.intake.EventIntake;
 import io.csbridge.webhooks.testing.TestPipeline;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
@@ -28,7 +29,7 @@ class SalesforceHookTest {
     final SalesforceHook hook = new SalesforceHook();
 
     {
-        hook.pipeline = pipeline;
+        hook.intake = new EventIntake(pipeline);
         hook.clock = clock;
         hook.token = Optional.of("t0ken");
         hook.organizationId = Optional.of(OutboundMessages.ORG);

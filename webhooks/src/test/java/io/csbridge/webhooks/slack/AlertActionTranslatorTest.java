@@ -6,6 +6,7 @@ import io.csbridge.inbox.InboxEntry;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.json.Json;
+import io.csbridge.vendors.AlertButtonValue;
 import io.csbridge.webhooks.HookRejection;
 import org.junit.jupiter.api.Test;
 
@@ -92,13 +93,13 @@ class AlertActionTranslatorTest {
     void anAccountIdWithSeparatorsSurvivesTheButtonValue() {
         var value = new AlertButtonValue("a-1", "product:acme|eu");
         assertThat(value.format()).isEqualTo("a-1|product:acme|eu");
-        assertThat(AlertButtonValue.parse(value.format())).isEqualTo(value);
+        assertThat(AlertActionTranslator.buttonValue(value.format())).isEqualTo(value);
     }
 
     @Test
     void aButtonValueCsBridgeDidNotWriteIsRejected() {
         for (String bad : List.of("812", "812|", "|001", "8 12|001", "cs1:812:001", "812|" + "x".repeat(300))) {
-            assertThatThrownBy(() -> AlertButtonValue.parse(bad)).as(bad).isInstanceOfSatisfying(HookRejection.class,
+            assertThatThrownBy(() -> AlertActionTranslator.buttonValue(bad)).as(bad).isInstanceOfSatisfying(HookRejection.class,
                     r -> assertThat(r.status()).isEqualTo(400));
         }
         assertRejected(form(payload().replace("812|001Dn00000ACMEAAA", "812")));

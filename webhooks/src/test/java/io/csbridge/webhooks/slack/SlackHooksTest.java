@@ -2,7 +2,10 @@ package io.csbridge.webhooks.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.app_backend.SlackSignature.Generator;
+import io.csbridge.app.intake.EventIntake;
+import io.csbridge.app.lookup.AccountHealthQuery;
 import io.csbridge.json.Json;
+import io.csbridge.testing.ScoredAccounts;
 import io.csbridge.webhooks.HookRejection;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.testing.FakeRequest;
@@ -33,7 +36,8 @@ class SlackHooksTest {
     final SlackHooks hooks = new SlackHooks();
 
     {
-        hooks.pipeline = pipeline;
+        hooks.intake = new EventIntake(pipeline);
+        hooks.accounts = new AccountHealthQuery(pipeline);
         hooks.clock = clock;
         hooks.signingSecret = Optional.of(SECRET);
     }
@@ -98,7 +102,7 @@ class SlackHooksTest {
 
     @Test
     void healthCommandAnswersOnlyTheAskerWithScoreTrendAndDrivers() throws Exception {
-        ScoredAccounts.seed(pipeline);
+        ScoredAccounts.seed(pipeline.database());
         Response r = hooks.commands(signed("token=x&team_id=T0ACME&command=%2Fhealth&text=acme.com&user_id=U02CSMJANE"
                 + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1"));
         JsonNode reply = json(r);
@@ -111,7 +115,7 @@ class SlackHooksTest {
 
     @Test
     void healthCommandForAnUnknownAccountSaysWhatToType() throws Exception {
-        ScoredAccounts.seed(pipeline);
+        ScoredAccounts.seed(pipeline.database());
         JsonNode reply = json(hooks.commands(signed("command=%2Fhealth&text=globex")));
         assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(reply.path("text").asText()).contains("No account matches", "globex", "web domain");
@@ -119,7 +123,7 @@ class SlackHooksTest {
 
     @Test
     void healthCommandWithSeveralMatchesListsThemEscaped() throws Exception {
-        ScoredAccounts.seed(pipeline);
+        ScoredAccounts.seed(pipeline.database());
         JsonNode reply = json(hooks.commands(signed("command=%2Fhealth&text=acme")));
         assertThat(reply.path("text").asText()).contains("Acme Corp", "Acme Europe &lt;GmbH&gt;");
     }

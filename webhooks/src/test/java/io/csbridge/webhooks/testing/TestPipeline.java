@@ -2,9 +2,9 @@ package io.csbridge.webhooks.testing;
 
 import io.csbridge.store.Database;
 import io.csbridge.inbox.Inbox;
-import io.csbridge.store.InboxStore;
+import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.runtime.SchemaMigration;
+import io.csbridge.store.SchemaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.PreparedStatement;

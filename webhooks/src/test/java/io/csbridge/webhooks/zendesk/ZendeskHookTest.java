@@ -3,6 +3,7 @@ package io.csbridge.webhooks.zendesk;
 import io.csbridge.webhooks.HookRejection;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.testing.FakeRequest;
+import io.csbridge.app.intake.EventIntake;
 import io.csbridge.webhooks.testing.TestPipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ZendeskHookTest {
     final ZendeskHook hook = new ZendeskHook();
 
     {
-        hook.pipeline = pipeline;
+        hook.intake = new EventIntake(pipeline);
         hook.clock = clock;
         hook.secret = Optional.of(SECRET);
     }
