@@ -82,6 +82,10 @@ final class JapaneseDriverTexts {
                     + one(num(in, "ticketsCreatedPrevious90d") / 3) + "件)";
             case "stalledOnboarding" -> "オンボーディングの状況: " + state(in) + "(" + n(in, "onboardingCompletion") + "% 完了)";
             case "renewalCloseLowHealth" -> "更新まで " + n(in, "daysToRenewal") + "日、ヘルスは " + text(in, "band");
+            case "lapse" -> "通常は " + n(in, "usualGapDays") + "日ごとに利用があるのに " + (long) Math.floor(num(in, "daysSinceLastActivity"))
+                    + "日間利用なし: 利用をやめた可能性";
+            case "rareUse" -> "利用は通常 " + n(in, "usualGapDays") + "日に1回: このペースでも今後90日間利用がない可能性";
+            case "neverUsed" -> "開始から " + (long) Math.floor(num(in, "daysSinceStart")) + "日間製品の利用なし";
             case "fitted" -> "学習モデルによる解約可能性 " + whole(d.value()) + "%";
             default -> null;
         };

@@ -9,7 +9,7 @@ import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.score.Band;
 import io.csbridge.domain.score.Driver;
 import io.csbridge.domain.signal.SignalKind;
-import io.csbridge.store.ScoringConfigJson;
+import io.csbridge.store.settings.ScoringConfigJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
