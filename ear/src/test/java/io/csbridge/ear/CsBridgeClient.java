@@ -20,7 +20,10 @@ import java.util.function.Predicate;
 /** Talks to the running server over HTTP, as the product, a vendor or an administrator would. */
 public final class CsBridgeClient {
 
-    public static final String BASE = "http://127.0.0.1:8080";
+    /** The test server's HTTP port: 8080 plus {@code it.port-offset} (set by the build, 0 unless asked). */
+    public static final String BASE = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port-offset", 0));
+    /** The test server's management port (readiness, liveness). */
+    public static final String MANAGEMENT = "http://127.0.0.1:" + Integer.getInteger("it.management-port", 9990);
     public static final String USAGE_SECRET = "it-usage-secret";
     public static final String ADMIN = "it-admin";
     public static final String ADMIN_PASSWORD = "it-admin-password";

@@ -141,7 +141,7 @@ class UsageWebhookIT {
 
     @Test
     void readinessIsUpOnceTheDatabaseAndSchemaAreReady() {
-        CsBridgeClient.Answer ready = client.get("http://127.0.0.1:9990/health/ready");
+        CsBridgeClient.Answer ready = client.get(CsBridgeClient.MANAGEMENT + "/health/ready");
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("cs-bridge-database").contains("\"status\":\"UP\"");
