@@ -101,8 +101,10 @@ public class ModelResource {
     }
 
     /**
-     * Fits the churn-risk model (logistic regression) to this customer's own history: accounts scored as
-     * of {@code asOf}, labelled by whether they churned by {@code until}. Answers the cross-validated AUC
+     * Fits the churn-risk model (logistic regression over the rule severities and the custom account
+     * attributes: numbers standardised, categories one-hot, L2) to this customer's own history: accounts
+     * scored as of {@code asOf}, labelled by whether they churned by {@code until} (for a snapshot of
+     * attributes loaded as group traits, {@code asOf} just after it and {@code until} after the churn marks). Answers the cross-validated AUC
      * beside the rules' AUC on the same accounts, and the model config with the fitted model in it, to
      * dry-run and save with {@code PUT /model} if the team trusts it. Nothing is switched on here.
      */

@@ -9,7 +9,6 @@ import io.csbridge.domain.score.MeasureReading;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +72,15 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
 
     /** The verdict, with onboarding judged against the plan's schedule ({@code onboarding} null: not started). */
     public HealthAssessment assess(AccountFacts facts, OnboardingProgress onboarding) {
-        return assess(measure -> measure.read(facts, onboarding), facts);
+        return assess(spec -> spec.read(facts, onboarding), facts);
     }
 
     /** The verdict, with onboarding as a bare completion (NaN: not started). */
     public HealthAssessment assess(AccountFacts facts, double onboardingCompletion) {
-        return assess(measure -> measure.read(facts, onboardingCompletion), facts);
+        return assess(spec -> spec.read(facts, onboardingCompletion), facts);
     }
 
-    private HealthAssessment assess(Function<Measure, MeasureReading> reader, AccountFacts facts) {
+    private HealthAssessment assess(Function<MeasureSpec, MeasureReading> reader, AccountFacts facts) {
         double totalWeight = 0;
         double weightWithInput = 0;
         double weightKnown = 0;
@@ -92,16 +91,16 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
         List<String> missingMeasures = new ArrayList<>();
         for (MeasureSpec spec : measures) {
             if (spec.weight() == 0) continue;
-            MeasureReading reading = reader.apply(spec.measure());
+            MeasureReading reading = reader.apply(spec);
             if (spec.measure().configured(facts)) {
                 totalWeight += spec.weight();
                 if (!reading.isMissing() || spec.measure().sourceSeen(facts)) weightKnown += spec.weight();
             }
             if (reading.isMissing()) {
-                missing.add(spec.measure().label() + ": " + reading.missing());
+                missing.add(spec.label() + ": " + reading.missing());
                 if (spec.measure().configured(facts)) {
-                    lacking.add(spec.measure().label() + ": " + reading.missing());
-                    missingMeasures.add(spec.measure().label());
+                    lacking.add(spec.label() + ": " + reading.missing());
+                    missingMeasures.add(spec.label());
                 }
             } else {
                 used.add(spec);
@@ -125,7 +124,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                 Map<String, Object> inputs = new LinkedHashMap<>(reading.inputs());
                 inputs.put("weight", round2(share));
                 inputs.put("impact", round2(share * (value - 50)));
-                drivers.add(new Driver(spec.measure().label(), round2(value), round2(points), reading.explanation(), inputs));
+                drivers.add(new Driver(spec.label(), round2(value), round2(points), reading.explanation(), inputs));
             }
             drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(((Number) d.inputs().get("impact")).doubleValue()))
                     .thenComparing(Driver::measure));
@@ -151,7 +150,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
             problems.add(where + ": a model needs at least one measure");
             return;
         }
-        Set<Measure> seen = EnumSet.noneOf(Measure.class);
+        Set<String> seen = new java.util.HashSet<>();
         double total = 0;
         for (int i = 0; i < measures.size(); i++) {
             MeasureSpec spec = measures.get(i);
@@ -161,8 +160,8 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                 continue;
             }
             spec.check(at, problems);
-            if (spec.measure() != null && !seen.add(spec.measure())) {
-                problems.add(at + ": measure " + spec.measure() + " appears twice");
+            if (spec.measure() != null && !seen.add(spec.label())) {
+                problems.add(at + ": measure " + spec.label() + " appears twice");
             }
             if (spec.weight() > 0) total += spec.weight();
         }

@@ -43,7 +43,9 @@ public enum Measure {
     /** Days until the renewal date (negative when overdue). */
     RENEWAL_PROXIMITY("renewalProximity"),
     /** Users active in the last 30 days per seat bought, in percent. */
-    SEAT_UTILISATION("seatUtilisation");
+    SEAT_UTILISATION("seatUtilisation"),
+    /** A numeric custom account attribute, named by the measure's {@code attribute} (e.g. a CRM field). */
+    ATTRIBUTE("attribute");
 
     private final String label;
 
@@ -152,6 +154,7 @@ public enum Measure {
                 yield MeasureReading.of(share, f.activeUsers30() + " of " + whole(f.seats()) + " seats active ("
                         + whole(share) + "%)", Map.of("activeUsers30d", f.activeUsers30(), "seats", f.seats()));
             }
+            case ATTRIBUTE -> MeasureReading.missing("no attribute named: the measure needs 'attribute'");
         };
     }
 
@@ -174,9 +177,18 @@ public enum Measure {
             case ACTIVE_DAYS_PER_SEAT, SEAT_UTILISATION -> f.everUsed() && f.seats() > 0;
             case OPEN_TICKETS, URGENT_TICKETS, REOPEN_RATE, SATISFACTION -> f.everTicket();
             case NPS, NPS_TREND -> !Double.isNaN(f.npsLatest());
-            case ONBOARDING -> false;
+            case ONBOARDING, ATTRIBUTE -> false;
             case RENEWAL_PROXIMITY -> f.renewalDay() != AccountFacts.NONE;
         };
+    }
+
+    /** The input of an {@link #ATTRIBUTE} measure: custom attribute {@code name} as a number. */
+    public static MeasureReading readAttribute(AccountFacts f, String name) {
+        double x = f.customNumber(name);
+        if (Double.isNaN(x)) {
+            return MeasureReading.missing(f.custom(name) == null ? "no " + name + " on record" : name + " is not a number");
+        }
+        return MeasureReading.of(x, name + " " + (x == Math.rint(x) ? whole(x) : one(x)), Map.of(name, x));
     }
 
     public static Measure fromLabel(String label) {

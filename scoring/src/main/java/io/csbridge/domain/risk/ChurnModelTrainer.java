@@ -9,6 +9,9 @@ import java.util.Random;
  * Fits the churn model to the customer's own history and judges it fairly: stratified k-fold
  * cross-validation (each account scored by a model that never saw it), reported beside the AUC of
  * the rules on the same accounts. Fold assignment uses a fixed seed, so a fit is reproducible.
+ * The inputs are the rule severities (0-1, as they are) and the custom account attributes, encoded by
+ * {@link AttributeEncoding} (numbers standardised, categories one-hot; learnt once from all the
+ * training accounts' attributes, never from their labels); L2-regularised with {@code lambda}.
  */
 public final class ChurnModelTrainer {
 
@@ -33,11 +36,11 @@ public final class ChurnModelTrainer {
     /** @throws IllegalArgumentException when there are fewer churned or retained accounts than folds */
     public FittedChurnModel fit(List<ChurnExample> examples, Instant trainedAsOf) {
         int n = examples.size();
-        double[][] x = new double[n][];
+        AttributeEncoding encoding = encoding(examples);
+        double[][] x = rows(examples, encoding);
         int[] y = new int[n];
         int churned = 0;
         for (int i = 0; i < n; i++) {
-            x[i] = examples.get(i).features();
             y[i] = examples.get(i).churned() ? 1 : 0;
             churned += y[i];
         }
@@ -53,10 +56,28 @@ public final class ChurnModelTrainer {
             labels[i] = y[i] == 1;
         }
         double[] w = LogisticRegression.fit(x, y, lambda);
+        int rules = RiskFeatures.NAMES.size();
         List<Double> coefficients = new ArrayList<>();
-        for (int i = 1; i < w.length; i++) coefficients.add(w[i]);
+        for (int i = 1; i <= rules; i++) coefficients.add(w[i]);
+        List<AttributeFeature> attributes = new ArrayList<>();
+        for (int j = 0; j < encoding.size(); j++) attributes.add(encoding.features().get(j).withCoefficient(w[1 + rules + j]));
         return new FittedChurnModel(RiskFeatures.NAMES, w[0], coefficients, lambda, folds, cvAuc,
-                Auc.of(ruleScores, labels), n, churned, trainedAsOf.toString());
+                Auc.of(ruleScores, labels), n, churned, trainedAsOf.toString(), attributes);
+    }
+
+    private static AttributeEncoding encoding(List<ChurnExample> examples) {
+        return AttributeEncoding.learn(examples.stream().map(ChurnExample::attributes).toList());
+    }
+
+    /** Each example's inputs: its rule severities (one per rule) then its encoded attributes. */
+    private static double[][] rows(List<ChurnExample> examples, AttributeEncoding encoding) {
+        int rules = RiskFeatures.NAMES.size();
+        double[][] x = new double[examples.size()][];
+        for (int i = 0; i < x.length; i++) {
+            ChurnExample e = examples.get(i);
+            x[i] = encoding.row(java.util.Arrays.copyOf(e.features(), rules), e.attributes());
+        }
+        return x;
     }
 
     /** Mean AUC over the held-out folds. */
@@ -85,12 +106,9 @@ public final class ChurnModelTrainer {
      * {@link #fit}): honest figures for ranking and calibration (Brier score) of the fitted model.
      */
     public double[] heldOutProbabilities(List<ChurnExample> examples) {
-        double[][] x = new double[examples.size()][];
+        double[][] x = rows(examples, encoding(examples));
         int[] y = new int[examples.size()];
-        for (int i = 0; i < y.length; i++) {
-            x[i] = examples.get(i).features();
-            y[i] = examples.get(i).churned() ? 1 : 0;
-        }
+        for (int i = 0; i < y.length; i++) y[i] = examples.get(i).churned() ? 1 : 0;
         return heldOut(x, y, stratifiedFolds(y));
     }
 

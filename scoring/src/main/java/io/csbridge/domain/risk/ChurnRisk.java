@@ -46,7 +46,7 @@ public final class ChurnRisk {
         double fitted = Double.NaN;
         double risk = rulePoints;
         if (config.fitted() != null) {
-            fitted = 100 * config.fitted().probability(features);
+            fitted = 100 * config.fitted().probability(features, context.facts().customAttributes());
             risk = fitted;
             reasons.add(0, new Driver("risk.fitted", Math.round(fitted * 100) / 100.0, Math.round(fitted * 100) / 100.0,
                     String.format(java.util.Locale.ROOT, "fitted model: %.0f%% churn likelihood (cross-validated AUC %.2f, rules %.2f)",

@@ -1,11 +1,14 @@
 package io.csbridge.domain.risk;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A logistic regression fitted to the customer's own churned and retained accounts, over the rule
- * severities ({@link RiskFeatures#NAMES}). Kept with the AUCs it was judged by, so the team can
- * decide whether to trust it over the rules.
+ * severities ({@link RiskFeatures#NAMES}) and the custom account attributes ({@code attributes}: each
+ * with its encoding and coefficient, so scoring reproduces the fit). Kept with the AUCs it was judged
+ * by, so the team can decide whether to trust it over the rules. A model saved before attributes
+ * existed has none ({@code attributes} absent or null reads as empty).
  *
  * @param crossValidatedAuc mean AUC over the held-out folds
  * @param ruleAuc           AUC of the rule-based risk on the same accounts
@@ -13,11 +16,27 @@ import java.util.List;
  */
 public record FittedChurnModel(List<String> features, double intercept, List<Double> coefficients,
                                double lambda, int folds, double crossValidatedAuc, double ruleAuc,
-                               int accounts, int churned, String trainedAsOf) {
+                               int accounts, int churned, String trainedAsOf, List<AttributeFeature> attributes) {
 
     public FittedChurnModel {
         features = features == null ? null : List.copyOf(features);
         coefficients = coefficients == null ? null : List.copyOf(coefficients);
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+
+    /** A model over the rule severities only. */
+    public FittedChurnModel(List<String> features, double intercept, List<Double> coefficients, double lambda, int folds,
+                            double crossValidatedAuc, double ruleAuc, int accounts, int churned, String trainedAsOf) {
+        this(features, intercept, coefficients, lambda, folds, crossValidatedAuc, ruleAuc, accounts, churned,
+                trainedAsOf, List.of());
+    }
+
+    /** The probability of churn, 0-1, from the rule severities and the account's custom attributes. */
+    public double probability(double[] x, Map<String, String> customAttributes) {
+        double z = intercept;
+        for (int i = 0; i < Math.min(x.length, coefficients.size()); i++) z += coefficients.get(i) * x[i];
+        for (AttributeFeature a : attributes) z += a.coefficient() * a.encode(customAttributes);
+        return LogisticRegression.sigmoid(z);
     }
 
     /**
@@ -25,9 +44,7 @@ public record FittedChurnModel(List<String> features, double intercept, List<Dou
      * for them: they count as zero.
      */
     public double probability(double[] x) {
-        double z = intercept;
-        for (int i = 0; i < Math.min(x.length, coefficients.size()); i++) z += coefficients.get(i) * x[i];
-        return LogisticRegression.sigmoid(z);
+        return probability(x, Map.of());
     }
 
     void check(String where, List<String> problems) {
@@ -43,5 +60,10 @@ public record FittedChurnModel(List<String> features, double intercept, List<Dou
             }
         }
         if (!Double.isFinite(intercept)) problems.add(where + ": intercept must be a finite number");
+        for (int i = 0; i < attributes.size(); i++) {
+            AttributeFeature a = attributes.get(i);
+            if (a == null) problems.add(where + ".attributes[" + i + "]: is empty");
+            else a.check(where + ".attributes[" + i + "]", problems);
+        }
     }
 }

@@ -57,6 +57,9 @@ public final class AccountFacts {
     // onboarding milestones, indexed as in the collector's milestone catalog
     public long[] milestoneReachedAt = new long[0];
 
+    // custom attributes (group traits beyond the ones above): name -> latest value, in event order
+    public java.util.Map<String, String> custom = java.util.Map.of();
+
     public AccountFacts() {
     }
 
@@ -121,6 +124,22 @@ public final class AccountFacts {
     public double npsLatest() { return npsLatest; }
     public double npsPrevious() { return npsPrevious; }
     public long npsLatestAt() { return npsLatestAt; }
+
+    /** The custom attributes (name to latest value), read-only; empty when none was sent. */
+    public java.util.Map<String, String> customAttributes() { return java.util.Collections.unmodifiableMap(custom); }
+    /** The latest value of custom attribute {@code name}, or null. */
+    public String custom(String name) { return custom.get(name); }
+    /** Custom attribute {@code name} as a number, or NaN when absent or not a number. */
+    public double customNumber(String name) {
+        String v = custom.get(name);
+        if (v == null || v.isBlank()) return Double.NaN;
+        try {
+            double d = Double.parseDouble(v.trim());
+            return Double.isFinite(d) ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 
     /** When catalog milestone {@code index} was first reached, or NONE. */
     public long milestoneReachedAt(int index) { return milestoneReachedAt[index]; }

@@ -56,7 +56,7 @@ public final class Backtest {
                 n == 0 ? Double.NaN : (double) positives / n);
     }
 
-    /** The accounts live at {@code asOf} as training examples: rule severities then, churn afterwards. */
+    /** The accounts live at {@code asOf} as training examples: rule severities and custom attributes then, churn afterwards. */
     public static List<ChurnExample> examples(List<AccountHistory> accounts, ScoringConfig config, Instant asOf, Instant until) {
         ModelScorer scorer = new ModelScorer(config);
         List<AccountEvaluation> evaluations = new ArrayList<>();
@@ -65,7 +65,8 @@ public final class Backtest {
         List<ChurnExample> out = new ArrayList<>(evaluations.size());
         for (int i = 0; i < evaluations.size(); i++) {
             AccountEvaluation e = evaluations.get(i);
-            out.add(new ChurnExample(e.accountId(), e.risk().features(), e.risk().rulePoints(), labels.get(i)));
+            out.add(new ChurnExample(e.accountId(), e.risk().features(), e.risk().rulePoints(), labels.get(i),
+                    e.facts().customAttributes()));
         }
         return out;
     }

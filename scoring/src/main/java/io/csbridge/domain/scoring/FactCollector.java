@@ -4,6 +4,7 @@ import io.csbridge.domain.score.AccountFacts;
 
 import io.csbridge.domain.onboarding.MilestoneCatalog;
 import io.csbridge.domain.signal.Attributes;
+import io.csbridge.domain.signal.CustomAttributes;
 import io.csbridge.domain.signal.Signal;
 
 import java.time.Instant;
@@ -172,7 +173,18 @@ public final class FactCollector {
             f.churned = now;
             if (!now) f.churnedAt = AccountFacts.NONE;
         }
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            if (CustomAttributes.isCustom(e.getKey())) custom(f, CustomAttributes.nameOf(e.getKey()), e.getValue());
+        }
         if (milestones.hasTraitConditions()) milestones.onTraits(s, t, reached);
+    }
+
+    /** Latest value wins; the contract's limits hold here too (at most 50 names an account, the first 50 seen). */
+    private static void custom(AccountFacts f, String name, String value) {
+        if (CustomAttributes.problem(name, value) != null) return;
+        if (f.custom.isEmpty()) f.custom = new java.util.LinkedHashMap<>();
+        else if (!f.custom.containsKey(name) && f.custom.size() >= CustomAttributes.MAX_PER_ACCOUNT) return;
+        f.custom.put(name, value == null ? "" : value);
     }
 
     private static void ticket(AccountFacts f, Signal s, long t, Map<String, Ticket> tickets,

@@ -94,7 +94,7 @@ public final class ModelScorer implements AccountScorer {
 
     private AccountEvaluation evaluate(String accountId, List<io.csbridge.domain.signal.Signal> signals, Instant asOf) {
         AccountFacts facts = collector.collect(signals, asOf);
-        String segment = config.segments().classify(facts.arr());
+        String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
         HealthAssessment health = judge(config.modelFor(segment, stage), facts, stage, progress);
@@ -104,7 +104,7 @@ public final class ModelScorer implements AccountScorer {
 
     /** The health part alone: what the trend needs from the score 30 days ago. */
     private HealthAssessment assessHealth(AccountFacts facts) {
-        String segment = config.segments().classify(facts.arr());
+        String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
         return judge(config.modelFor(segment, stage), facts, stage, progress);

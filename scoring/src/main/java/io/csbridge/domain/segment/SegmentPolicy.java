@@ -7,12 +7,15 @@ import java.util.Set;
 /**
  * Touch models by account value: the first tier (highest minimum first) the account reaches.
  * An account with no ARR on record gets {@code unknownLabel}: no value known, no personal owner.
+ * Before the tiers, the first of the {@code attributeRules} (custom account attributes, e.g. an
+ * {@code industry} or a {@code contract} trait) that matches gives the segment; none by default.
  *
  * @param grossMargin      for LTV: the share of revenue kept (0-1)
  * @param annualChurnRate  for LTV: expected lifetime in years is 1 / this, at most {@code maxLifetimeYears}
  */
 public record SegmentPolicy(SegmentBasis basis, List<SegmentTier> tiers, String unknownLabel,
-                            double grossMargin, double annualChurnRate, double maxLifetimeYears) {
+                            double grossMargin, double annualChurnRate, double maxLifetimeYears,
+                            List<SegmentRule> attributeRules) {
 
     public static final String HIGH_TOUCH = "high-touch";
     public static final String LOW_TOUCH = "low-touch";
@@ -20,6 +23,13 @@ public record SegmentPolicy(SegmentBasis basis, List<SegmentTier> tiers, String 
 
     public SegmentPolicy {
         tiers = tiers == null ? null : List.copyOf(tiers);
+        attributeRules = attributeRules == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(attributeRules));
+    }
+
+    /** A policy by value tiers only. */
+    public SegmentPolicy(SegmentBasis basis, List<SegmentTier> tiers, String unknownLabel,
+                         double grossMargin, double annualChurnRate, double maxLifetimeYears) {
+        this(basis, tiers, unknownLabel, grossMargin, annualChurnRate, maxLifetimeYears, List.of());
     }
 
     public static SegmentPolicy standard() {
@@ -32,9 +42,16 @@ public record SegmentPolicy(SegmentBasis basis, List<SegmentTier> tiers, String 
     /** Every label this policy can give. */
     public List<String> labels() {
         List<String> out = new java.util.ArrayList<>();
+        for (SegmentRule r : attributeRules) if (!out.contains(r.label())) out.add(r.label());
         for (SegmentTier t : tiers) if (!out.contains(t.label())) out.add(t.label());
         if (!out.contains(unknownLabel)) out.add(unknownLabel);
         return out;
+    }
+
+    /** The first attribute rule that matches the account's custom attributes, else its value tier. */
+    public String classify(double arr, java.util.Map<String, String> customAttributes) {
+        for (SegmentRule rule : attributeRules) if (rule.matches(customAttributes)) return rule.label();
+        return classify(arr);
     }
 
     public String classify(double arr) {
@@ -61,6 +78,11 @@ public record SegmentPolicy(SegmentBasis basis, List<SegmentTier> tiers, String 
         if (!(grossMargin > 0 && grossMargin <= 1)) problems.add(where + ": grossMargin must be in (0, 1]");
         if (!(annualChurnRate >= 0 && annualChurnRate <= 1)) problems.add(where + ": annualChurnRate must be in [0, 1]");
         if (!(maxLifetimeYears > 0)) problems.add(where + ": maxLifetimeYears must be positive");
+        for (int i = 0; i < attributeRules.size(); i++) {
+            SegmentRule rule = attributeRules.get(i);
+            if (rule == null) problems.add(where + ".attributeRules[" + i + "]: is empty");
+            else rule.check(where + ".attributeRules[" + i + "]", problems);
+        }
         if (tiers == null || tiers.isEmpty()) {
             problems.add(where + ": at least one tier is required");
             return;

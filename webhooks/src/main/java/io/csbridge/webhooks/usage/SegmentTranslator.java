@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
+import io.csbridge.domain.signal.Attributes;
+import io.csbridge.domain.signal.CustomAttributes;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.webhooks.HookRejection;
@@ -126,8 +128,33 @@ public final class SegmentTranslator {
             if (!value.isNumber() || value.asDouble() < 0) throw invalid(where, "traits." + key + " must be a number >= 0");
             attributes.put(key, value.asText());
         }
+        JsonNode churned = traits.get(Attributes.CHURNED);
+        if (churned != null && !churned.isNull()) {
+            String flag = churned.asText().trim().toLowerCase(java.util.Locale.ROOT);
+            if (!(churned.isBoolean() || churned.isTextual()) || !(flag.equals("true") || flag.equals("false"))) {
+                throw invalid(where, "traits.churned must be true or false");
+            }
+            attributes.put(Attributes.CHURNED, flag);
+        }
+        customTraits(traits, where, attributes);
         return new Signal(AccountKey.product(groupId), SignalKind.ACCOUNT_TRAITS, at, "group", orEmpty(userId),
                 Double.NaN, attributes);
+    }
+
+    /** Every other scalar trait is a custom account attribute, within the contract's limits (400 beyond them). */
+    private static void customTraits(JsonNode traits, String where, Map<String, String> attributes) {
+        int[] count = {0};
+        traits.fields().forEachRemaining(e -> {
+            JsonNode value = e.getValue();
+            if (CustomAttributes.RESERVED.contains(e.getKey()) || !value.isValueNode() || value.isNull()) return;
+            String text = value.asText();
+            String problem = CustomAttributes.problem(e.getKey(), text);
+            if (problem != null) throw invalid(where, "traits: " + problem);
+            if (++count[0] > CustomAttributes.MAX_PER_ACCOUNT) {
+                throw invalid(where, "traits: at most " + CustomAttributes.MAX_PER_ACCOUNT + " custom attributes");
+            }
+            attributes.put(CustomAttributes.key(e.getKey()), text);
+        });
     }
 
     private static AccountKey account(String groupId, String userId, String where) {
