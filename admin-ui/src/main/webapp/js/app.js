@@ -116,7 +116,8 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 export function bandBadge(band) {
-  return el('span', { class: 'band band-' + (band || 'none') }, band ? t('band.' + band) : t('band.none'));
+  return el('span', { class: 'band band-' + (band || 'none'), title: band === 'Unknown' ? t('band.UnknownHelp') : null },
+    band ? t('band.' + band) : t('band.none'));
 }
 
 export function num(value, digits = 0) {
@@ -124,10 +125,10 @@ export function num(value, digits = 0) {
   return Number(value).toLocaleString(state.lang, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-/** A rate kept as a fraction (0.12) shown as a percentage (12.0%). */
-export function pct(fraction, digits = 1) {
-  if (fraction === null || fraction === undefined || fraction === '' || !Number.isFinite(Number(fraction))) return '–';
-  return num(fraction * 100, digits) + '%';
+/** A rate the API gives as a percentage (CONTRACT §5: "grr": 96.5 means 96.5 %), shown with one decimal. */
+export function pct(percent, digits = 1) {
+  if (percent === null || percent === undefined || percent === '' || !Number.isFinite(Number(percent))) return '–';
+  return num(percent, digits) + '%';
 }
 
 /** Money as the sources give it: no currency is assumed (ARR comes in the customer's own currency). */
@@ -187,4 +188,4 @@ export async function setup() {
   return state.links;
 }
 
-export const BAND_COLORS = { Green: '#1e7d3a', Yellow: '#c99700', Red: '#b3261e', none: '#8a93a3' };
+export const BAND_COLORS = { Green: '#1e7d3a', Yellow: '#c99700', Red: '#b3261e', Unknown: '#55606e', none: '#8a93a3' };

@@ -2,13 +2,17 @@ import { init, api, t, el, num, pct, money, day, bandBadge, table, say, failure,
 
 await init('overview');
 
+// overview.html?asOf=2026-01-31 shows the portfolio as it stood then (CONTRACT §5: every figure as of any moment)
+const asOf = new URLSearchParams(location.search).get('asOf');
+const at = (path, sep = '?') => asOf ? path + sep + 'asOf=' + encodeURIComponent(asOf) : path;
+
 function tile(id, label, value, sub) {
   return el('div', { class: 'tile', id: 'tile-' + id },
     el('div', { class: 'label' }, label), el('div', { class: 'value' }, value), sub ? el('div', { class: 'sub' }, sub) : null);
 }
 
 async function kpis() {
-  const k = await api('/kpis');
+  const k = await api(at('/kpis'));
   const nps = k.nps || {};
   const churn = k.churn || {};
   const rr = k.revenueRetention || {};
@@ -32,8 +36,8 @@ async function kpis() {
 }
 
 async function bands() {
-  const names = ['Green', 'Yellow', 'Red'];
-  const counts = await Promise.all(names.map(b => api('/accounts?limit=1&band=' + b).then(r => r.total)));
+  const names = ['Green', 'Yellow', 'Red', 'Unknown'];
+  const counts = await Promise.all(names.map(b => api(at('/accounts?limit=1&band=' + b, '&')).then(r => r.total)));
   new Chart(document.getElementById('band-chart'), {
     type: 'doughnut',
     data: { labels: names.map(b => t('band.' + b)), datasets: [{ data: counts, backgroundColor: names.map(b => BAND_COLORS[b]) }] },
@@ -44,18 +48,19 @@ async function bands() {
 }
 
 async function trend() {
-  const points = (await api('/kpis/trend?step=week')).points || [];
+  const points = (await api('/kpis/trend?step=week' + (asOf ? '&to=' + encodeURIComponent(asOf) : ''))).points || [];
   const labels = points.map(p => day(p.asOf));
+  // rates are percentages already (CONTRACT §5)
+  const rate = v => v == null ? null : Number(v);
   const line = (label, values, color) => ({ label, data: values, borderColor: color, backgroundColor: color, tension: .2, spanGaps: true });
-  const times100 = v => v == null ? null : +(v * 100).toFixed(1);
   new Chart(document.getElementById('trend-chart'), {
     type: 'line',
     data: { labels, datasets: [
-      line(t('kpi.customerChurn'), points.map(p => times100(p.churn && p.churn.customerChurnRate)), '#b3261e'),
-      line(t('kpi.revenueChurn'), points.map(p => times100(p.churn && p.churn.revenueChurnRate)), '#e07a5f'),
-      line(t('kpi.grr'), points.map(p => times100(p.revenueRetention && p.revenueRetention.grr)), '#1f5fbf'),
-      line(t('kpi.nrr'), points.map(p => times100(p.revenueRetention && p.revenueRetention.nrr)), '#3d9970'),
-      line(t('kpi.onboarding'), points.map(p => times100(p.onboardingCompletion && p.onboardingCompletion.rate)), '#9a6b00')] },
+      line(t('kpi.customerChurn'), points.map(p => rate(p.churn && p.churn.customerChurnRate)), '#b3261e'),
+      line(t('kpi.revenueChurn'), points.map(p => rate(p.churn && p.churn.revenueChurnRate)), '#e07a5f'),
+      line(t('kpi.grr'), points.map(p => rate(p.revenueRetention && p.revenueRetention.grr)), '#1f5fbf'),
+      line(t('kpi.nrr'), points.map(p => rate(p.revenueRetention && p.revenueRetention.nrr)), '#3d9970'),
+      line(t('kpi.onboarding'), points.map(p => rate(p.onboardingCompletion && p.onboardingCompletion.rate)), '#9a6b00')] },
     options: { maintainAspectRatio: false, animation: false, scales: { y: { title: { display: true, text: '%' } } } },
   });
   new Chart(document.getElementById('nps-chart'), {
@@ -66,7 +71,7 @@ async function trend() {
 }
 
 async function atRisk() {
-  const page = await api('/accounts?sort=atRisk&limit=10');
+  const page = await api(at('/accounts?sort=atRisk&limit=10', '&'));
   document.getElementById('at-risk').replaceChildren(table(t('overview.atRisk'),
     ['account.name', 'account.band', 'num:account.health', 'num:account.risk', 'num:account.arr', 'num:overview.arrAtRisk', 'account.owner'],
     page.items.map(a => [el('a', { href: 'account.html?id=' + encodeURIComponent(a.id) }, a.name || a.id), bandBadge(a.band),

@@ -108,7 +108,7 @@ class LiveVendorsIT {
         JsonNode record = await("the Account fields in Salesforce", () -> FAKES.salesforceRecords("PATCH").stream()
                 .filter(r -> r.path("id").asText().equals(sfId)).findFirst().orElse(null));
         assertThat(record.path("attributes").path("type").asText()).isEqualTo("Account");
-        assertThat(record.path("CS_Health_Band__c").asText()).isIn("Green", "Yellow", "Red");
+        assertThat(record.path("CS_Health_Band__c").asText()).isIn("Green", "Yellow", "Red", "Unknown");
         assertThat(record.has("CS_Health_Score__c")).isTrue();
         assertThat(record.has("CS_Churn_Risk__c")).isTrue();
         assertThat(record.has("CS_Onboarding_Completion__c")).isTrue();
@@ -125,7 +125,7 @@ class LiveVendorsIT {
         awaitTrue("the Zendesk job polled", () -> FAKES.zendeskCalls(VendorFakes.JOB_STATUSES) > 0);
 
         // Slack: a new account seen in Red is an alert to its owner, with the three buttons.
-        assertThat(band).as("a high-touch account with no usage yet is scored Red by the default model").isEqualTo("Red");
+        assertThat(band).as("a high-touch account 30 days into onboarding with no milestone reached is scored Red").isEqualTo("Red");
         Map<String, String> post = await("the alert in Slack", () -> FAKES.slackCalls(POST_MESSAGE).stream()
                 .filter(f -> f.getOrDefault("blocks", "").contains("Live Co")).findFirst().orElse(null));
         assertThat(post.get("channel")).isEqualTo("C0ITALERTS");
@@ -327,7 +327,7 @@ class LiveVendorsIT {
 
     // ---- senders ----------------------------------------------------------------------------------------
 
-    /** One Account notification as Salesforce Outbound Messaging sends it. */
+    /** One Account notification as Salesforce Outbound Messaging sends it: a customer 30 days into onboarding, no milestone reached (Red). */
     static String account(String id, String name, String ownerId, String zendeskOrganizationId) {
         return """
                    <Notification>
@@ -335,13 +335,15 @@ class LiveVendorsIT {
                     <sObject xsi:type="sf:Account" xmlns:sf="urn:sobject.enterprise.soap.sforce.com">
                      <sf:Id>%s</sf:Id>
                      <sf:AnnualRevenue>1.5E5</sf:AnnualRevenue>
+                     <sf:CS_Start_Date__c>%s</sf:CS_Start_Date__c>
                      <sf:CS_Zendesk_Organization_Id__c>%s</sf:CS_Zendesk_Organization_Id__c>
                      <sf:LastModifiedDate>%s</sf:LastModifiedDate>
                      <sf:Name>%s</sf:Name>
                      <sf:OwnerId>%s</sf:OwnerId>
                     </sObject>
                    </Notification>
-                """.formatted(UUID.randomUUID().toString().replace("-", "").substring(0, 13), id, zendeskOrganizationId,
+                """.formatted(UUID.randomUUID().toString().replace("-", "").substring(0, 13), id,
+                Instant.now().minus(Duration.ofDays(30)).toString().substring(0, 10), zendeskOrganizationId,
                 Instant.now().minus(Duration.ofHours(1)), name, ownerId);
     }
 

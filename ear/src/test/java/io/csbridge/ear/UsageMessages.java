@@ -24,6 +24,21 @@ public final class UsageMessages {
                 .formatted(messageId, groupId, event, at, groupId);
     }
 
+    /** A group message with the given traits (a JSON object's members, e.g. {@code "arr":100000,"churned":true}). */
+    public static String traits(String messageId, String groupId, String traitsJson, Instant at) {
+        return """
+                {"type":"group","messageId":"%s","groupId":"%s","userId":"u-%s","timestamp":"%s","traits":{%s}}"""
+                .formatted(messageId, groupId, groupId, at, traitsJson);
+    }
+
+    /** A track message by one named user of the account, with properties (a JSON object's members, may be empty). */
+    public static String trackBy(String messageId, String groupId, String userId, String event, String propertiesJson, Instant at) {
+        return """
+                {"type":"track","messageId":"%s","userId":"%s","event":"%s","timestamp":"%s",
+                 "context":{"groupId":"%s"},"properties":{%s}}"""
+                .formatted(messageId, userId, event, at, groupId, propertiesJson);
+    }
+
     public static String batch(List<String> messages) {
         return messages.stream().collect(Collectors.joining(",", "{\"batch\":[", "]}"));
     }

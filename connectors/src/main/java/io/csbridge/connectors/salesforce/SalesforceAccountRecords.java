@@ -1,5 +1,7 @@
 package io.csbridge.connectors.salesforce;
 
+import io.csbridge.domain.language.DriverTexts;
+import io.csbridge.domain.language.Language;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.json.Json;
 import io.csbridge.outbox.OutboundWrite;
@@ -13,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps scores to Account field values and writes to sObject Collections records. The as-of time is
+ * Maps scores to Account field values (the drivers in the configured language) and writes to sObject
+ * Collections records. The as-of time is
  * written with every record but is not part of {@link #fields}, so an unchanged score is not rewritten.
  */
 public final class SalesforceAccountRecords {
@@ -26,9 +29,12 @@ public final class SalesforceAccountRecords {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final SalesforceFieldNames names;
+    private final Language language;
 
-    public SalesforceAccountRecords(SalesforceFieldNames names) {
+    /** @param language the language the drivers are written in */
+    public SalesforceAccountRecords(SalesforceFieldNames names, Language language) {
         this.names = names;
+        this.language = language;
     }
 
     public Map<String, Object> fields(AccountScore score) {
@@ -38,7 +44,7 @@ public final class SalesforceAccountRecords {
         out.put(names.churnRisk(), score.churnRisk());
         out.put(names.onboardingCompletion(), score.onboardingCompletion());
         if (score.trend() != null) out.put(names.healthTrend(), score.trend());
-        String reasons = score.topReasons(3);
+        String reasons = DriverTexts.topReasons(score, 3, language);
         out.put(names.healthDrivers(), reasons.length() > DRIVERS_LENGTH ? reasons.substring(0, DRIVERS_LENGTH) : reasons);
         return out;
     }

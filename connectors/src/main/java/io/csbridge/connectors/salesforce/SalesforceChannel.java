@@ -39,7 +39,7 @@ public class SalesforceChannel implements DeliveryChannel, ChannelStatus {
     public SalesforceChannel(SalesforceOrg org) {
         this.org = org;
         this.settings = org.settings();
-        this.records = new SalesforceAccountRecords(settings.fieldNames());
+        this.records = new SalesforceAccountRecords(settings.fieldNames(), settings.language());
     }
 
     @Override

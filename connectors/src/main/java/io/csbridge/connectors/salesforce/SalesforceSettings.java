@@ -1,6 +1,7 @@
 package io.csbridge.connectors.salesforce;
 
 import io.csbridge.connectors.Settings;
+import io.csbridge.domain.language.Language;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -12,11 +13,12 @@ import java.util.Optional;
  * @param privateKey         PEM text of the connected app's certificate key
  * @param apiReservePercent  share of the org's daily API allowance CS Bridge leaves to everyone else
  * @param limitBackoff       how long to stay away after 403 REQUEST_LIMIT_EXCEEDED (it has no Retry-After)
+ * @param language           the language of the texts written to the org (the drivers), {@code csbridge.language}
  */
 public record SalesforceSettings(String loginUrl, Optional<String> clientId, Optional<String> clientSecret,
                                  Optional<String> username, Optional<String> privateKey, String apiVersion,
                                  SalesforceFieldNames fieldNames, int apiReservePercent, Duration limitBackoff,
-                                 Duration timeout, int circuitFailures, Duration circuitOpen) {
+                                 Duration timeout, int circuitFailures, Duration circuitOpen, Language language) {
 
     public static SalesforceSettings from(Settings s) {
         return new SalesforceSettings(
@@ -29,7 +31,8 @@ public record SalesforceSettings(String loginUrl, Optional<String> clientId, Opt
                 s.getSeconds("salesforce.limit-backoff-seconds", Duration.ofMinutes(15)),
                 s.getSeconds("salesforce.timeout-seconds", Duration.ofSeconds(30)),
                 s.getInt("salesforce.circuit-breaker.failures", 5),
-                s.getSeconds("salesforce.circuit-breaker.open-seconds", Duration.ofSeconds(60)));
+                s.getSeconds("salesforce.circuit-breaker.open-seconds", Duration.ofSeconds(60)),
+                Language.of(s.get("csbridge.language", "en")));
     }
 
     public boolean jwtBearer() {

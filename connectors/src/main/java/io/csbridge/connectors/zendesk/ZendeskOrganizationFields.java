@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The organization fields CS Bridge writes. {@code cs_health_band} is a drop-down field whose option
- * tags are {@code cs_health_green|yellow|red}: setting it makes Zendesk put that tag on the
+ * tags are {@code cs_health_green|yellow|red|unknown}: setting it makes Zendesk put that tag on the
  * organization and take the other band tags off, while the organization's other tags stay. So one
  * {@code update_many} writes fields and tag together, without reading the organizations first.
  */
@@ -23,7 +23,7 @@ public final class ZendeskOrganizationFields {
     private ZendeskOrganizationFields() {
     }
 
-    /** The band's tag: {@code cs_health_green}, {@code cs_health_yellow}, {@code cs_health_red}. */
+    /** The band's tag: {@code cs_health_green}, {@code cs_health_yellow}, {@code cs_health_red}, {@code cs_health_unknown}. */
     public static String bandTag(Band band) {
         return "cs_health_" + band.name().toLowerCase(Locale.ROOT);
     }

@@ -114,6 +114,7 @@ class ZendeskChannelTest {
     void theBandIsWrittenAsItsTag() {
         assertThat(channel.fields(score(80, Band.GREEN))).containsEntry("cs_health_band", "cs_health_green");
         assertThat(channel.fields(score(55, Band.YELLOW))).containsEntry("cs_health_band", "cs_health_yellow");
+        assertThat(channel.fields(score(50, Band.UNKNOWN))).containsEntry("cs_health_band", "cs_health_unknown");
     }
 
     @Test

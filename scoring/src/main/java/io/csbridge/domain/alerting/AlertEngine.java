@@ -19,6 +19,11 @@ import java.util.Optional;
  * the new snapshot and a ledger; the engine says what to send now, what waits for the digest, and what
  * it kept quiet and why. Alerts fire on a change of state only (entering Red, crossing a threshold),
  * never merely because a state persists.
+ *
+ * <p>Band Unknown (too little evidence to judge) is not a state worth an alert: an account that is
+ * Unknown, or goes from Red to Unknown, fires nothing. Unknown to Red fires "entered Red": it is the
+ * first moment the account is known to be Red, which is exactly when to act; should the evidence lapse
+ * and return (Red, Unknown, Red) the rule's cooldown keeps the repeat quiet.
  */
 public final class AlertEngine {
 

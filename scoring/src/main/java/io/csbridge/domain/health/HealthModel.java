@@ -1,6 +1,8 @@
 package io.csbridge.domain.health;
 
+import io.csbridge.domain.onboarding.OnboardingProgress;
 import io.csbridge.domain.score.AccountFacts;
+import io.csbridge.domain.score.Band;
 import io.csbridge.domain.score.Driver;
 import io.csbridge.domain.score.HealthAssessment;
 import io.csbridge.domain.score.MeasureReading;
@@ -11,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A weighted sum of measures, each mapped to 0-100 by thresholds, giving a 0-100 score and a band.
  * Measures an account has no input for are left out and the other weights renormalised, so a
- * customer without a Zendesk connection is not marked down for having no tickets.
+ * customer without a Zendesk connection is not marked down for having no tickets; an "evidence" driver
+ * names them. When the measures with inputs carry less than the bands' {@code minEvidence} of the
+ * weight, the band is {@link Band#UNKNOWN}: a new account with no data is not Red.
  *
  * @param segment the segment label it applies to, or "*" for any
  * @param stage   the lifecycle stage it applies to, or ANY
@@ -24,7 +29,7 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                          List<MeasureSpec> measures) {
 
     public static final String ANY_SEGMENT = "*";
-    /** With no input at all there is nothing to judge: the middle of the scale, flagged. */
+    /** With no input at all there is nothing to judge: the middle of the scale, and band Unknown. */
     static final double NO_INPUT_SCORE = 50;
 
     public HealthModel {
@@ -65,44 +70,74 @@ public record HealthModel(String name, String segment, LifecycleStage stage, Ban
                 MeasureSpec.of(Measure.NPS, 5, 0, 0, 6, 30, 7, 60, 9, 100)));
     }
 
+    /** The verdict, with onboarding judged against the plan's schedule ({@code onboarding} null: not started). */
+    public HealthAssessment assess(AccountFacts facts, OnboardingProgress onboarding) {
+        return assess(spec -> spec.read(facts, onboarding), facts);
+    }
+
+    /** The verdict, with onboarding as a bare completion (NaN: not started). */
     public HealthAssessment assess(AccountFacts facts, double onboardingCompletion) {
+        return assess(spec -> spec.read(facts, onboardingCompletion), facts);
+    }
+
+    private HealthAssessment assess(Function<MeasureSpec, MeasureReading> reader, AccountFacts facts) {
+        double totalWeight = 0;
         double weightWithInput = 0;
+        double weightKnown = 0;
         List<MeasureSpec> used = new ArrayList<>(measures.size());
         List<MeasureReading> readings = new ArrayList<>(measures.size());
         List<String> missing = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
+        List<String> missingMeasures = new ArrayList<>();
         for (MeasureSpec spec : measures) {
             if (spec.weight() == 0) continue;
-            MeasureReading reading = spec.read(facts, onboardingCompletion);
+            MeasureReading reading = reader.apply(spec);
+            if (spec.measure().configured(facts)) {
+                totalWeight += spec.weight();
+                if (!reading.isMissing() || spec.measure().sourceSeen(facts)) weightKnown += spec.weight();
+            }
             if (reading.isMissing()) {
                 missing.add(spec.label() + ": " + reading.missing());
+                if (spec.measure().configured(facts)) {
+                    lacking.add(spec.label() + ": " + reading.missing());
+                    missingMeasures.add(spec.label());
+                }
             } else {
                 used.add(spec);
                 readings.add(reading);
                 weightWithInput += spec.weight();
             }
         }
-        if (used.isEmpty()) {
-            return new HealthAssessment(name, NO_INPUT_SCORE, bands.bandOf(NO_INPUT_SCORE), List.of(), missing);
+        // Evidence: the weight of the measures whose source has data for the account, input or not.
+        double evidence = totalWeight > 0 ? Math.min(1, weightKnown / totalWeight) : 0;
+        double score = NO_INPUT_SCORE;
+        List<Driver> drivers = new ArrayList<>(used.size() + 1);
+        if (!used.isEmpty()) {
+            score = 0;
+            for (int i = 0; i < used.size(); i++) {
+                MeasureSpec spec = used.get(i);
+                MeasureReading reading = readings.get(i);
+                double share = spec.weight() / weightWithInput;
+                double value = spec.valueOf(reading.input());
+                double points = share * value;
+                score += points;
+                Map<String, Object> inputs = new LinkedHashMap<>(reading.inputs());
+                inputs.put("weight", round2(share));
+                inputs.put("impact", round2(share * (value - 50)));
+                drivers.add(new Driver(spec.label(), round2(value), round2(points), reading.explanation(), inputs));
+            }
+            drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(((Number) d.inputs().get("impact")).doubleValue()))
+                    .thenComparing(Driver::measure));
+            score = Math.max(0, Math.min(100, score));
         }
-        double score = 0;
-        List<Driver> drivers = new ArrayList<>(used.size());
-        for (int i = 0; i < used.size(); i++) {
-            MeasureSpec spec = used.get(i);
-            MeasureReading reading = readings.get(i);
-            double share = spec.weight() / weightWithInput;
-            double value = spec.valueOf(reading.input());
-            double points = share * value;
-            score += points;
-            Map<String, Object> inputs = new LinkedHashMap<>(reading.inputs());
-            inputs.put("weight", round2(share));
-            inputs.put("impact", round2(share * (value - 50)));
-            drivers.add(new Driver(spec.label(), round2(value), round2(points), reading.explanation(), inputs));
-        }
-        drivers.sort(Comparator.comparingDouble((Driver d) -> -Math.abs(((Number) d.inputs().get("impact")).doubleValue()))
-                .thenComparing(Driver::measure));
-        score = Math.max(0, Math.min(100, score));
         // The band follows the score people see, so a 69.6 shown as 70 is Green, not Yellow.
-        return new HealthAssessment(name, score, bands.bandOf(Math.round(score)), drivers, missing);
+        Band band = bands.bandOf(Math.round(score), evidence);
+        if (!lacking.isEmpty()) {
+            Driver why = Evidence.driver(evidence, bands.minEvidence(), band == Band.UNKNOWN, lacking, missingMeasures);
+            if (band == Band.UNKNOWN) drivers.add(0, why);
+            else drivers.add(why);
+        }
+        return new HealthAssessment(name, score, band, drivers, missing, evidence);
     }
 
     public void check(String where, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.csbridge.domain.health;
 
+import io.csbridge.domain.onboarding.OnboardingProgress;
 import io.csbridge.domain.score.AccountFacts;
 import io.csbridge.domain.score.MeasureReading;
 
@@ -33,7 +34,11 @@ public enum Measure {
     NPS("nps"),
     /** The latest NPS answer minus the one before it. */
     NPS_TREND("npsTrend"),
-    /** Onboarding completion, 0-100. */
+    /**
+     * Onboarding judged against the plan's schedule: the weighted share (0-100) of the milestones due by
+     * now that were reached, 100 while on track or before anything is due. Without a schedule (a bare
+     * completion), the completion itself.
+     */
     ONBOARDING("onboarding"),
     /** Days until the renewal date (negative when overdue). */
     RENEWAL_PROXIMITY("renewalProximity"),
@@ -53,7 +58,23 @@ public enum Measure {
         return label;
     }
 
-    /** The input for this measure, or a reading saying why there is none. */
+    /** The input for this measure, with onboarding judged against the plan's schedule ({@code null}: not started). */
+    public MeasureReading read(AccountFacts f, OnboardingProgress onboarding) {
+        if (this != ONBOARDING) return read(f, Double.NaN);
+        if (onboarding == null) return MeasureReading.missing("onboarding not started");
+        if (onboarding.dueByNow() == 0 && !onboarding.complete()) {
+            return MeasureReading.missing("no milestone due yet on day " + onboarding.daysSinceStart() + " of the plan");
+        }
+        double completion = onboarding.completion();
+        String schedule = onboarding.complete() ? "all milestones reached"
+                : onboarding.onSchedule() >= 100 ? "on schedule on day " + onboarding.daysSinceStart()
+                : whole(onboarding.onSchedule()) + "% of what is due by day " + onboarding.daysSinceStart() + " reached";
+        return MeasureReading.of(onboarding.onSchedule(), "onboarding " + whole(completion) + "% complete, " + schedule,
+                Map.of("onboardingCompletion", completion, "onSchedule", onboarding.onSchedule(),
+                        "dueByNow", onboarding.dueByNow(), "daysSinceStart", onboarding.daysSinceStart()));
+    }
+
+    /** The input for this measure, or a reading saying why there is none; onboarding as a bare completion. */
     public MeasureReading read(AccountFacts f, double onboardingCompletion) {
         return switch (this) {
             case ACTIVE_DAYS -> !f.everUsed() ? MeasureReading.missing("no product usage seen")
@@ -128,11 +149,36 @@ public enum Measure {
             }
             case SEAT_UTILISATION -> {
                 if (!(f.seats() > 0)) yield MeasureReading.missing("no seats bought on record");
+                if (!f.everUsed()) yield MeasureReading.missing("no product usage seen");
                 double share = 100.0 * f.activeUsers30() / f.seats();
                 yield MeasureReading.of(share, f.activeUsers30() + " of " + whole(f.seats()) + " seats active ("
                         + whole(share) + "%)", Map.of("activeUsers30d", f.activeUsers30(), "seats", f.seats()));
             }
             case ATTRIBUTE -> MeasureReading.missing("no attribute named: the measure needs 'attribute'");
+        };
+    }
+
+    /**
+     * Whether the configuration lets this measure have an input at all: feature adoption needs key
+     * features. A measure that cannot have one is no part of the evidence an account is judged on.
+     */
+    public boolean configured(AccountFacts f) {
+        return this != FEATURE_ADOPTION || f.keyFeatures() > 0;
+    }
+
+    /**
+     * Whether the source this measure reads has data for the account, even where the measure itself
+     * has no input (no usage in 60 days gives no trend, but the account's usage is known: it stopped).
+     * The evidence an account is judged on is the weight of the measures with an input or a source.
+     */
+    public boolean sourceSeen(AccountFacts f) {
+        return switch (this) {
+            case ACTIVE_DAYS, ACTIVE_USERS, ACTIVITY_TREND, FEATURE_ADOPTION -> f.everUsed();
+            case ACTIVE_DAYS_PER_SEAT, SEAT_UTILISATION -> f.everUsed() && f.seats() > 0;
+            case OPEN_TICKETS, URGENT_TICKETS, REOPEN_RATE, SATISFACTION -> f.everTicket();
+            case NPS, NPS_TREND -> !Double.isNaN(f.npsLatest());
+            case ONBOARDING, ATTRIBUTE -> false;
+            case RENEWAL_PROXIMITY -> f.renewalDay() != AccountFacts.NONE;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.csbridge.domain.health;
 
+import io.csbridge.domain.onboarding.OnboardingProgress;
 import io.csbridge.domain.score.AccountFacts;
 import io.csbridge.domain.score.MeasureReading;
 import io.csbridge.domain.score.Threshold;
@@ -31,7 +32,12 @@ public record MeasureSpec(Measure measure, double weight, List<Threshold> thresh
         return measure == Measure.ATTRIBUTE ? "attribute:" + attribute : measure.label();
     }
 
-    /** This measure's input for an account. */
+    /** This measure's input for an account, onboarding judged against the plan's schedule (null: not started). */
+    public MeasureReading read(AccountFacts facts, OnboardingProgress onboarding) {
+        return measure == Measure.ATTRIBUTE ? Measure.readAttribute(facts, attribute) : measure.read(facts, onboarding);
+    }
+
+    /** This measure's input for an account, onboarding as a bare completion. */
     public MeasureReading read(AccountFacts facts, double onboardingCompletion) {
         return measure == Measure.ATTRIBUTE ? Measure.readAttribute(facts, attribute) : measure.read(facts, onboardingCompletion);
     }

@@ -37,6 +37,8 @@ public final class Onboarding {
         long today = facts.asOfDay();
         double total = 0;
         double done = 0;
+        double due = 0;
+        double dueDone = 0;
         long lastProgress = start * 86_400L;
         long valueReached = AccountFacts.NONE;
         long allReached = Long.MIN_VALUE;
@@ -47,7 +49,10 @@ public final class Onboarding {
             Milestone m = milestones.get(i);
             long at = facts.milestoneReachedAt(offset + i);
             total += m.weight();
+            boolean isDue = today > start + m.dueDays();
+            if (isDue) due += m.weight();
             if (at != AccountFacts.NONE) {
+                if (isDue) dueDone += m.weight();
                 done += m.weight();
                 reached.add(m.displayName());
                 lastProgress = Math.max(lastProgress, at);
@@ -55,7 +60,7 @@ public final class Onboarding {
                 if (m.key().equals(plan.valueMilestone())) valueReached = at;
             } else {
                 allReached = AccountFacts.NONE;
-                if (today > start + m.dueDays()) overdue.add(m.displayName());
+                if (isDue) overdue.add(m.displayName());
             }
         }
         boolean complete = reached.size() == milestones.size();
@@ -67,8 +72,9 @@ public final class Onboarding {
         else state = OnboardingState.BEHIND;
         Integer timeToValue = valueReached == AccountFacts.NONE ? null
                 : (int) Math.max(0, Math.floorDiv(valueReached, 86_400L) - start);
+        double onSchedule = complete || due == 0 ? 100 : 100.0 * dueDone / due;
         return new OnboardingProgress(plan.name(), 100.0 * done / total, state, timeToValue, reached, overdue,
-                today - start);
+                today - start, 100.0 * due / total, onSchedule);
     }
 
     /** Onboarding while the plan is incomplete and the account is younger than the plan's graduation age. */

@@ -20,7 +20,7 @@ public enum RiskRule {
     FALLING_USAGE("fallingUsage"),
     /** Active days per month over the last year (or the account's life, if shorter). */
     LOW_FREQUENCY("lowFrequency"),
-    /** The health score. */
+    /** The health score (none while the band is Unknown: too little evidence to count against the account). */
     RED_HEALTH("redHealth"),
     /** The latest NPS answer. */
     DETRACTOR_NPS("detractorNps"),
@@ -76,7 +76,8 @@ public enum RiskRule {
                                 "active on %.1f days a month over the last %d days", perMonth, (long) span),
                         Map.of("activeDays365d", f.activeDays365(), "spanDays", (long) span));
             }
-            case RED_HEALTH -> MeasureReading.of(c.health().score(), "health " + c.health().roundedScore() + " is "
+            case RED_HEALTH -> c.health().band() == Band.UNKNOWN ? MeasureReading.missing("health not judged: too little evidence")
+                    : MeasureReading.of(c.health().score(), "health " + c.health().roundedScore() + " is "
                     + c.health().band().label(), Map.of("healthScore", c.health().roundedScore()));
             case DETRACTOR_NPS -> Double.isNaN(f.npsLatest()) ? MeasureReading.missing("no NPS answer in 365 days")
                     : MeasureReading.of(f.npsLatest(), "latest NPS answer " + Math.round(f.npsLatest()),

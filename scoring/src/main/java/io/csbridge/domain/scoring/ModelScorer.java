@@ -4,6 +4,7 @@ import io.csbridge.domain.health.HealthModel;
 import io.csbridge.domain.health.LifecycleStage;
 import io.csbridge.domain.score.AccountFacts;
 import io.csbridge.domain.score.AccountScore;
+import io.csbridge.domain.score.Band;
 import io.csbridge.domain.score.AccountSummary;
 import io.csbridge.domain.score.Driver;
 import io.csbridge.domain.score.HealthAssessment;
@@ -12,6 +13,7 @@ import io.csbridge.domain.score.InvalidConfigException;
 import io.csbridge.domain.onboarding.MilestoneCatalog;
 import io.csbridge.domain.onboarding.Onboarding;
 import io.csbridge.domain.onboarding.OnboardingProgress;
+import io.csbridge.domain.onboarding.OnboardingState;
 import io.csbridge.domain.risk.ChurnRisk;
 import io.csbridge.domain.risk.RiskAssessment;
 import io.csbridge.domain.risk.RiskContext;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scorer the product runs: segment, onboarding progress, lifecycle stage, the stage's health
@@ -94,8 +97,7 @@ public final class ModelScorer implements AccountScorer {
         String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
-        HealthModel model = config.modelFor(segment, stage);
-        HealthAssessment health = model.assess(facts, progress == null ? Double.NaN : progress.completion());
+        HealthAssessment health = judge(config.modelFor(segment, stage), facts, stage, progress);
         RiskAssessment risk = churnRisk.assess(new RiskContext(facts, health, progress, stage == LifecycleStage.ONBOARDING));
         return new AccountEvaluation(accountId, facts, segment, stage, progress, health, risk, staleInputs(facts, health));
     }
@@ -105,7 +107,24 @@ public final class ModelScorer implements AccountScorer {
         String segment = config.segments().classify(facts.arr(), facts.customAttributes());
         OnboardingProgress progress = onboarding.progress(facts, segment);
         LifecycleStage stage = onboarding.isOnboarding(progress, segment) ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTED;
-        return config.modelFor(segment, stage).assess(facts, progress == null ? Double.NaN : progress.completion());
+        return judge(config.modelFor(segment, stage), facts, stage, progress);
+    }
+
+    /**
+     * The stage's model applied, onboarding judged against the plan's schedule: while an onboarding
+     * account is on track (every milestone due by now reached), it is not Red, whatever else is thin.
+     */
+    private static HealthAssessment judge(HealthModel model, AccountFacts facts, LifecycleStage stage,
+                                          OnboardingProgress progress) {
+        HealthAssessment health = model.assess(facts, progress);
+        if (health.band() != Band.RED || stage != LifecycleStage.ONBOARDING || progress == null
+                || (progress.state() != OnboardingState.ON_TRACK && progress.state() != OnboardingState.COMPLETED)) {
+            return health;
+        }
+        return health.rebanded(Band.YELLOW, new Driver("onboardingSchedule", 100, 0,
+                "onboarding on schedule (day " + progress.daysSinceStart() + " of the plan): Yellow, not Red, while on track",
+                Map.of("onboardingState", progress.state().label(), "daysSinceStart", progress.daysSinceStart(),
+                        "healthScore", health.roundedScore())));
     }
 
     private List<String> staleInputs(AccountFacts facts, HealthAssessment health) {

@@ -59,8 +59,12 @@ class HealthModelTest {
                 MeasureSpec.of(Measure.NPS, 3, 0, 0, 10, 100)));
         HealthAssessment h = model.assess(facts(account("a").usedOnDaysAgo("u", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)), Double.NaN);
         assertThat(h.score()).isEqualTo(100);
-        assertThat(h.drivers()).hasSize(1);
-        assertThat(h.drivers().get(0).inputs()).containsEntry("weight", 1.0);
+        assertThat(h.drivers()).hasSize(2);
+        // only a quarter of the weight had inputs: too little to judge, and the first driver says why
+        assertThat(h.evidence()).isEqualTo(0.25);
+        assertThat(h.band()).isEqualTo(Band.UNKNOWN);
+        assertThat(h.drivers().get(0).measure()).isEqualTo("evidence");
+        assertThat(h.drivers().get(1).inputs()).containsEntry("weight", 1.0);
         assertThat(h.missing()).containsExactly("nps: no NPS answer in 365 days");
     }
 
@@ -93,7 +97,10 @@ class HealthModelTest {
     void anAccountWithNoInputAtAllGetsTheMiddleScoreAndSaysWhy() {
         HealthAssessment h = HealthModel.adopted().assess(facts(account("a").traits(daysAgo(5), "name", "A")), Double.NaN);
         assertThat(h.score()).isEqualTo(50);
-        assertThat(h.drivers()).isEmpty();
+        assertThat(h.band()).isEqualTo(Band.UNKNOWN);
+        assertThat(h.evidence()).isZero();
+        assertThat(h.drivers()).singleElement().satisfies(d -> assertThat(d.explanation())
+                .startsWith("too little evidence to judge: data for 0% of the model's weight, 30% needed (activeDays: no product usage seen;"));
         assertThat(h.missing()).isNotEmpty();
     }
 }
