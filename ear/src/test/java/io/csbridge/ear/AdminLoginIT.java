@@ -272,6 +272,7 @@ class AdminLoginIT {
                 "username=" + enc(user) + "&password=the-right-password-1", "X-Forwarded-For", from);
         assertThat(form.statusCode()).isEqualTo(429);
         assertThat(form.headers().firstValue("Retry-After")).isPresent();
+        assertThat(form.body()).contains("Too many failed logins");
 
         String admin = basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
         assertThat(json(new Visitor().get("/api/users/" + user + "/lockout", "Authorization", admin).body()).get("locked").asBoolean()).isTrue();
@@ -311,6 +312,7 @@ class AdminLoginIT {
             if (answer.statusCode() == 429) break;
         }
         assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(basicFrom(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD, guesser).statusCode()).isEqualTo(429);
         assertThat(new Visitor().get("/api/accounts?limit=1", "Authorization", basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD))
                 .statusCode()).isEqualTo(200);

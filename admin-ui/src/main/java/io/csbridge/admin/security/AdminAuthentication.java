@@ -122,7 +122,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
-    /** 429 with Retry-After: the password was not even checked. */
+    /**
+     * 429 with Retry-After: the password was not even checked. Answered as "in progress, the response is
+     * sent" (as a redirect is), so the container neither challenges nor replaces the body with its error page.
+     */
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, PasswordLogins.Throttled throttled,
                                                         String type, String body) {
         response.setStatus(429);
@@ -135,7 +138,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         } catch (IOException clientGone) {
             // the status is what matters
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     static long seconds(PasswordLogins.Throttled throttled) {
