@@ -135,6 +135,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         response.setCharacterEncoding("UTF-8");
         try {
             response.getWriter().write(body);
+            response.flushBuffer(); // committed: the container's error page cannot replace it
         } catch (IOException clientGone) {
             // the status is what matters
         }
