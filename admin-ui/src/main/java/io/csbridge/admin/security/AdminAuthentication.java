@@ -122,10 +122,7 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
-    /**
-     * 429 with Retry-After: the password was not even checked. Answered as "in progress, the response is
-     * sent" (as a redirect is), so the container neither challenges nor replaces the body with its error page.
-     */
+    /** 429 with Retry-After: the password was not even checked. The response is sent, as for a redirect. */
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, PasswordLogins.Throttled throttled,
                                                         String type, String body) {
         response.setStatus(429);
@@ -134,8 +131,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
         try {
+            // Written and closed: the exchange is complete, so the container neither replaces the body
+            // with its error page nor tries to (which would fail on a committed response).
             response.getWriter().write(body);
-            response.flushBuffer(); // committed: the container's error page cannot replace it
+            response.getWriter().close();
         } catch (IOException clientGone) {
             // the status is what matters
         }
