@@ -19,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -217,6 +219,155 @@ class AdminLoginIT {
         assertThat(json(v.get("/i18n/messages", "Accept-Language", "fr-FR,ja;q=0.8").body()).get("lang").asText()).isEqualTo("ja");
         assertThat(json(v.get("/i18n/messages", "Accept-Language", "de").body()).get("lang").asText()).isEqualTo("en");
         assertThat(json(v.get("/i18n/messages", "Accept-Language", "ja", "Cookie", "lang=en").body()).get("lang").asText()).isEqualTo("en");
+    }
+
+    // ---- login that cannot be guessed, safer doors -------------------------------------------------------
+
+    /** A new user made by the administrator; the test's failures then lock out nobody else. */
+    static String newUser(String prefix, String password, String role) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = new Visitor().post("/api/users", "application/json",
+                "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"roles\":[\"" + role + "\"]}",
+                "Authorization", basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return name;
+    }
+
+    /** A Basic call as if from {@code address}, through the trusted proxy (the test server trusts 127.0.0.1). */
+    static HttpResponse<String> basicFrom(String user, String password, String address) {
+        return new Visitor().get("/api/accounts?limit=1", "Authorization", basic(user, password), "X-Forwarded-For", address);
+    }
+
+    static String someAddress() {
+        return "198.51.100." + (1 + (int) (Math.random() * 250));
+    }
+
+    /** Wrong passwords until the server stops checking them: every answer before is 401. */
+    static HttpResponse<String> failUntilThrottled(String user, String address) {
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> answer = basicFrom(user, "wrong-password-" + i, address);
+            if (answer.statusCode() == 429) {
+                assertThat(i).as("free failures before the first wait").isGreaterThanOrEqualTo(6);
+                return answer;
+            }
+            assertThat(answer.statusCode()).isEqualTo(401);
+        }
+        throw new AssertionError("never throttled");
+    }
+
+    static long retryAfter(HttpResponse<String> answer) {
+        return Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void failedLoginsWaitLongerAndLongerUntilAnAdministratorLiftsTheLockout() throws InterruptedException {
+        String user = newUser("guessed", "the-right-password-1", "cs-viewer");
+        String from = someAddress();
+        HttpResponse<String> first = failUntilThrottled(user, from);
+        assertThat(json(first.body()).get("error").asText()).isEqualTo("too_many_attempts");
+        long firstWait = retryAfter(first);
+        assertThat(firstWait).isGreaterThanOrEqualTo(1L);
+        Thread.sleep(firstWait * 1000 + 200);
+        assertThat(basicFrom(user, "another-guess", from).statusCode()).isEqualTo(401);
+        HttpResponse<String> second = basicFrom(user, "the-right-password-1", someAddress());
+        assertThat(second.statusCode()).as("even the right password waits, from anywhere").isEqualTo(429);
+        assertThat(retryAfter(second)).isGreaterThan(firstWait);
+
+        HttpResponse<String> form = new Visitor().post("/login", "application/x-www-form-urlencoded",
+                "username=" + enc(user) + "&password=the-right-password-1", "X-Forwarded-For", from);
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.headers().firstValue("Retry-After")).isPresent();
+        assertThat(form.body()).contains("Too many failed logins");
+
+        String admin = basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
+        assertThat(json(new Visitor().get("/api/users/" + user + "/lockout", "Authorization", admin).body()).get("locked").asBoolean()).isTrue();
+        HttpResponse<String> lifted = new Visitor().send(java.net.http.HttpRequest.newBuilder(URI.create(ADMIN + "/api/users/" + user + "/lockout"))
+                .header("Authorization", admin).DELETE());
+        assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
+        assertThat(json(lifted.body()).get("lifted").asBoolean()).isTrue();
+        assertThat(basicFrom(user, "the-right-password-1", from).statusCode()).isEqualTo(200);
+        JsonNode audit = json(new Visitor().get("/api/audit?subject=" + enc(user), "Authorization", admin).body());
+        assertThat(audit.toString()).contains("user.lockout.lift").contains(CsBridgeClient.ADMIN);
+    }
+
+    @Test
+    void aUserWhoDoesNotExistIsAnsweredExactlyLikeOneWhoDoes() {
+        String known = newUser("known", "known-password-12", "cs-viewer");
+        String unknown = "unknown-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> knownAnswers = new ArrayList<>();
+        List<Integer> unknownAnswers = new ArrayList<>();
+        String a = someAddress();
+        String b = someAddress();
+        for (int i = 0; i < 6; i++) {
+            knownAnswers.add(basicFrom(known, "wrong", a).statusCode());
+            unknownAnswers.add(basicFrom(unknown, "wrong", b).statusCode());
+        }
+        assertThat(knownAnswers).containsOnly(401);
+        assertThat(unknownAnswers).isEqualTo(knownAnswers);
+        assertThat(basicFrom(known, "wrong", a).statusCode()).isEqualTo(429);
+        assertThat(basicFrom(unknown, "wrong", b).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void oneAddressGuessingManyUsersIsThrottledButNobodyElse() {
+        String guesser = "203.0.113." + (1 + (int) (Math.random() * 250));
+        HttpResponse<String> answer = null;
+        for (int i = 0; i < 30; i++) {
+            answer = basicFrom("sprayed-" + i + "-" + UUID.randomUUID().toString().substring(0, 4), "Winter2026!", guesser);
+            if (answer.statusCode() == 429) break;
+        }
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(basicFrom(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD, guesser).statusCode()).isEqualTo(429);
+        assertThat(new Visitor().get("/api/accounts?limit=1", "Authorization", basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordOfAnyLengthWorks() {
+        String password = "a-very-long-passphrase-".repeat(10);
+        String user = newUser("long", password, "cs-viewer");
+        assertThat(new Visitor().get("/api/accounts?limit=1", "Authorization", basic(user, password)).statusCode()).isEqualTo(200);
+        assertThat(new Visitor().get("/api/accounts?limit=1", "Authorization", basic(user, password.substring(0, 80))).statusCode()).isEqualTo(401);
+        HttpResponse<String> login = new Visitor().login(user, password, "/models.html");
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/admin/models.html");
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenTheBrowserCameOverHttps() {
+        HttpResponse<String> viaHttpsProxy = new Visitor().post("/login", "application/x-www-form-urlencoded",
+                "username=" + enc(CsBridgeClient.ADMIN) + "&password=" + enc(CsBridgeClient.ADMIN_PASSWORD), "X-Forwarded-Proto", "https");
+        assertThat(viaHttpsProxy.statusCode()).isEqualTo(302);
+        List<String> cookies = viaHttpsProxy.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+        assertThat(cookies).hasSize(1);
+        assertThat(cookies.get(0)).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+        HttpResponse<String> plain = new Visitor().login(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD, null);
+        assertThat(plain.headers().allValues("Set-Cookie").toString()).contains("JSESSIONID").doesNotContainIgnoringCase("secure");
+    }
+
+    @Test
+    void aPlainCrossSiteFormCannotReachAChange() {
+        String admin = basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
+        for (String type : new String[]{"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"}) {
+            assertThat(new Visitor().post("/api/deliveries/999999999/retry", type, "a=b", "Authorization", admin).statusCode())
+                    .as(type).isEqualTo(415);
+            assertThat(new Visitor().post("/api/jobs/rescore", type, "a=b", "Authorization", admin).statusCode()).as(type).isEqualTo(415);
+            assertThat(new Visitor().post("/api/users", type, "username=x&password=y", "Authorization", admin).statusCode())
+                    .as(type).isEqualTo(415);
+        }
+    }
+
+    @Test
+    void rejectionCountsAreForAdministratorsOnly() {
+        assertThat(new CsBridgeClient().get(CsBridgeClient.BASE + "/hooks/metrics/rejections").status()).isEqualTo(404);
+        String viewer = newUser("metrics-viewer", "viewer-password-1", "cs-viewer");
+        assertThat(new Visitor().get("/api/metrics/rejections", "Authorization", basic(viewer, "viewer-password-1")).statusCode()).isEqualTo(403);
+        HttpResponse<String> counts = new Visitor().get("/api/metrics/rejections",
+                "Authorization", basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD));
+        assertThat(counts.statusCode()).isEqualTo(200);
+        assertThat(json(counts.body()).has("total")).isTrue();
+        assertThat(json(counts.body()).has("byReason")).isTrue();
     }
 
     static String basic(String user, String password) {

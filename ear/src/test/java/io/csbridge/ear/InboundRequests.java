@@ -160,9 +160,9 @@ final class InboundRequests {
         return total;
     }
 
-    /** {@code GET /hooks/metrics/rejections} by reason. */
+    /** {@code GET /admin/api/metrics/rejections} (cs-admin) by reason. */
     static Map<String, Long> rejections(CsBridgeClient client) {
-        CsBridgeClient.Answer answer = client.get(CsBridgeClient.BASE + "/hooks/metrics/rejections");
+        CsBridgeClient.Answer answer = client.admin("/metrics/rejections");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         Map<String, Long> out = new LinkedHashMap<>();
         answer.json().get("byReason").properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));

@@ -1,5 +1,6 @@
 package io.csbridge.webhooks;
 
+import io.csbridge.app.intake.RejectionCounts;
 import io.csbridge.inbox.Inbox;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -3,13 +3,15 @@ package io.csbridge.webhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The exact bytes a sender signed, read with a size limit before anything else looks at them. */
+/**
+ * The exact bytes a sender signed, read with a size limit before anything else looks at them. A body
+ * cut short (the sender disconnected, or sent less than its Content-Length) is a 400, not a server error.
+ */
 public final class RawBody {
 
     /** The contract's limit: a body over 1 MiB is answered 413. */
@@ -31,10 +33,16 @@ public final class RawBody {
                 if (out.size() + n > LIMIT) throw HookRejection.tooLarge(LIMIT);
                 out.write(buffer, 0, n);
             }
+            if (declaredLength > 0 && out.size() < declaredLength) throw truncated();
             return new RawBody(out.toByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The sender went away mid-body (or the connection broke): nothing to acknowledge, nothing stored.
+            throw truncated();
         }
+    }
+
+    private static HookRejection truncated() {
+        return HookRejection.malformed("the body ended before it was complete");
     }
 
     public byte[] bytes() {

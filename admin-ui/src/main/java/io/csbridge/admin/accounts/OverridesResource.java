@@ -65,6 +65,7 @@ public class OverridesResource {
     }
 
     @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response clear(@PathParam("id") String id) {
         return accepted(id, overrides.clear(id, security.getUserPrincipal().getName()));
     }

@@ -6,6 +6,7 @@ import io.csbridge.app.deliveries.Deliveries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,7 @@ public class DeliveriesResource {
 
     @POST
     @Path("{id}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> retry(@PathParam("id") long id) {
         if (!deliveries.retry(id)) {

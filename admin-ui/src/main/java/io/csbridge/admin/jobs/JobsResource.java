@@ -6,6 +6,7 @@ import io.csbridge.app.jobs.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,6 +46,7 @@ public class JobsResource {
 
     @POST
     @Path("rescore")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Jobs.Progress rescore() {
         return jobs.startRescore(security.getUserPrincipal().getName());

@@ -7,18 +7,25 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /admin/api/users}: administrators add people as cs-admin or cs-viewer. */
+/**
+ * {@code /admin/api/users}: administrators add people as cs-admin or cs-viewer, see whether someone is
+ * locked out after failed logins ({@code GET /users/{name}/lockout}) and lift it ({@code DELETE}, audited).
+ */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -31,6 +38,9 @@ public class UsersResource {
 
     @Inject
     AdminAccounts users;
+
+    @Inject
+    PasswordLogins logins;
 
     @Context
     SecurityContext security;
@@ -49,6 +59,29 @@ public class UsersResource {
             throw ApiError.badRequest("roles: cs-admin and/or cs-viewer");
         }
         users.save(user.username(), PasswordHash.of(user.password().toCharArray()), roles, security.getUserPrincipal().getName());
+        logins.forget(user.username());
         return Map.of("username", user.username(), "roles", roles);
+    }
+
+    /** Whether {@code name} is locked out after failed logins, and until when. */
+    @GET
+    @Path("{name}/lockout")
+    public Map<String, Object> lockout(@PathParam("name") String name) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", name);
+        var until = logins.lockedUntil(name);
+        out.put("locked", until.isPresent());
+        out.put("until", until.map(Object::toString).orElse(null));
+        return out;
+    }
+
+    /** Lifts {@code name}'s lockout and forgets their failed logins (this server's count); audited. */
+    @DELETE
+    @Path("{name}/lockout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> lift(@PathParam("name") String name) {
+        boolean had = logins.liftLockout(name);
+        users.lockoutLifted(name, security.getUserPrincipal().getName());
+        return Map.of("username", name, "lifted", had);
     }
 }

@@ -46,6 +46,14 @@ public class AdminAccounts {
         new AuditJournal(pipeline.database()).record(at, by, "user.save", username, null, String.join(",", roles));
     }
 
+    /**
+     * Notes in the audit log that the administrator {@code by} lifted {@code username}'s login lockout
+     * (the lockout itself is kept by the admin's login check, in memory).
+     */
+    public void lockoutLifted(String username, String by) {
+        new AuditJournal(pipeline.database()).record(pipeline.clock().instant(), by, "user.lockout.lift", username, null, null);
+    }
+
     private AdminUserStore users() {
         return new AdminUserStore(pipeline.database());
     }

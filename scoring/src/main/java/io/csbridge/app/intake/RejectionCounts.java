@@ -1,11 +1,16 @@
-package io.csbridge.webhooks;
+package io.csbridge.app.intake;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** How many deliveries were refused, by reason (invalid_signature, stale_timestamp, ...). */
+/**
+ * How many deliveries the webhooks refused since start, by reason (invalid_signature, stale_timestamp,
+ * ...). One count per server, shared by the webhooks, which count, and the admin API, which shows them
+ * to administrators only ({@code GET /admin/api/metrics/rejections}): this class lives in the EAR's
+ * library, loaded once for both.
+ */
 public final class RejectionCounts {
 
     public static final RejectionCounts INSTANCE = new RejectionCounts();
