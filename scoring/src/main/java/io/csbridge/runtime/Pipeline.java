@@ -9,7 +9,6 @@ import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.Linger;
 import io.csbridge.outbox.OutboxDelivery;
 import io.csbridge.outbox.OutboxWorkers;
-import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.processing.DailyRescore;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.processing.EventsInFlight;
@@ -19,6 +18,7 @@ import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.SchemaMigration;
 import io.csbridge.worker.PipelineWorker;
+import io.csbridge.worker.WorkerHealth;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -134,13 +134,10 @@ public class Pipeline {
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
                 AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
         int processorBatch = 200;
-        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts);
-        // Backoff between attempts of one write: 5 s doubling up to 30 min unless configured (tests shorten it).
-        RetryPolicy retry = new RetryPolicy(
-                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
-                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
-                RetryPolicy.standard().maxAttempts(), Math::random);
-        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200);
+        PipelineSettings settings = PipelineSettings.from(config);
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts,
+                settings.eventRetries());
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, settings.outboxRetries(), clock, 200);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {
@@ -155,7 +152,7 @@ public class Pipeline {
             boolean caughtUp = inFlight.processed(n, mark);
             if (n > 0 || caughtUp) delivering.nudge();
             return n;
-        }, 500);
+        }, 500, () -> null, settings.workerStaleAfter());
         delivering = new OutboxWorkers(delivery, channelList(),
                 channel -> Linger.forChannel(channel, key -> config.getOptionalValue(key, String.class)),
                 inFlight, clock, 1_000);
@@ -164,14 +161,14 @@ public class Pipeline {
             int n = db.transaction(tx -> alerts.queueDigests(tx, clock.instant()));
             if (n > 0) delivering.nudge();
             return n;
-        }, 60_000);
+        }, 60_000, () -> null, settings.workerStaleAfter());
         // Once a minute: has today's rescore (time-windowed measures age without events) been done?
         DailyRescore daily = new DailyRescore(db, processor, clock, () -> !ready);
         rescoring = new PipelineWorker("daily rescore", () -> {
             int n = daily.runIfDue();
             if (n > 0) delivering.nudge();
             return n;
-        }, 60_000);
+        }, 60_000, () -> null, settings.workerStaleAfter());
         inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
             inFlight.accepted();
             processing.nudge();
@@ -219,6 +216,18 @@ public class Pipeline {
 
     public boolean ready() {
         return ready;
+    }
+
+    /** Each pipeline thread: the inbox writer, the processor, the delivery workers, the digest and the daily rescore. */
+    public List<WorkerHealth> workers() {
+        if (!ready) return List.of();
+        List<WorkerHealth> out = new ArrayList<>();
+        out.add(inbox.health());
+        out.add(processing.health());
+        out.addAll(delivering.health());
+        out.add(digesting.health());
+        out.add(rescoring.health());
+        return out;
     }
 
     public Inbox inbox() {
