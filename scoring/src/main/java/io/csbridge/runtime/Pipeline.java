@@ -218,6 +218,11 @@ public class Pipeline {
         return ready;
     }
 
+    /** New events are due (an event put back by hand): the processor looks now. */
+    public void nudgeProcessor() {
+        if (processing != null) processing.nudge();
+    }
+
     /** Each pipeline thread: the inbox writer, the processor, the delivery workers, the digest and the daily rescore. */
     public List<WorkerHealth> workers() {
         if (!ready) return List.of();
