@@ -163,7 +163,11 @@ public class Pipeline {
             return n;
         }, 60_000, () -> null, settings.workerStaleAfter());
         // Once a minute: has today's rescore (time-windowed measures age without events) been done?
-        DailyRescore daily = new DailyRescore(db, processor, clock, () -> !ready);
+        // A rescore of every account is one long step: each chunk of accounts counts as a sign of life.
+        DailyRescore daily = new DailyRescore(db, processor, clock, () -> {
+            if (rescoring != null) rescoring.beat();
+            return !ready;
+        });
         rescoring = new PipelineWorker("daily rescore", () -> {
             int n = daily.runIfDue();
             if (n > 0) delivering.nudge();

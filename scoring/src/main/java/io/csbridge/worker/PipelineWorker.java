@@ -85,6 +85,11 @@ public final class PipelineWorker implements Runnable {
         return Math.max(1_000_000L, Math.min(idleNanos, until.toNanos()));
     }
 
+    /** A long step is still making progress (called between its parts): the worker is not stuck. */
+    public void beat() {
+        heartbeat.beat();
+    }
+
     public void nudge() {
         Thread t = heartbeat.thread();
         if (t != null) LockSupport.unpark(t);
