@@ -92,6 +92,9 @@ public class Pipeline {
                 return;
             } catch (RuntimeException e) {
                 LOG.fine(() -> "pipeline start failed again: " + e.getMessage());
+            } catch (Error e) {
+                // Keep trying: readiness stays DOWN and says why in the log.
+                LOG.log(java.util.logging.Level.SEVERE, "pipeline start failed", e);
             }
         }
     }
@@ -145,7 +148,7 @@ public class Pipeline {
             int n;
             try {
                 n = processor.processBatch();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 inFlight.failed();
                 throw e;
             }
