@@ -1,5 +1,6 @@
 -- wrk script: POSTs pre-signed, distinct Segment messages (each a new messageId) to the URL given to wrk.
--- Each wrk thread reads its share of the request file made by http-load.sh.
+-- Each wrk thread reads its share of the request file made by http-load.sh. Arguments: the file, the
+-- number of threads, and the header the first column goes in (X-Signature unless given, e.g. Authorization).
 local threads = {}
 local counter = 0
 
@@ -11,6 +12,7 @@ end
 
 function init(args)
   nthreads = tonumber(args[2])
+  header = args[3] or "X-Signature"
   requests = {}
   local i = 0
   for line in io.lines(args[1]) do
@@ -28,7 +30,7 @@ end
 function request()
   local r = requests[next_request]
   next_request = next_request % #requests + 1
-  return wrk.format(nil, nil, { ["X-Signature"] = r.sig, ["Content-Type"] = "application/json" }, r.body)
+  return wrk.format(nil, nil, { [header] = r.sig, ["Content-Type"] = "application/json" }, r.body)
 end
 
 statuses = {}

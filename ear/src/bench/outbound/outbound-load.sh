@@ -4,7 +4,7 @@
 # 127.0.0.1:18181-18183, then runs it: N new accounts through POST /hooks/usage, vendor calls counted,
 # time from event to the Salesforce PATCH and the Zendesk update_many per account, then the same traits
 # again (unchanged values: no calls expected), then N other new accounts on the warm server.
-# Needs: ./mvnw -DskipTests package (and wiremock-standalone in ~/.m2). Usage: ear/src/bench/outbound/outbound-load.sh [accounts]
+# Needs: ./mvnw -DskipTests package (with DB_URL set for PostgreSQL: it configures standalone-csbridge-postgresql.xml; and wiremock-standalone in ~/.m2). Usage: ear/src/bench/outbound/outbound-load.sh [accounts]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ear_dir=$(cd "$here/../../.." && pwd)
@@ -28,7 +28,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "database: ${DB_URL:-embedded H2 file}"
 rm -rf "$jboss_home/standalone/data/csbridge-bench-out" "$jboss_home"/standalone/deployments/cs-bridge.ear*
 cp "$ear_dir/target/cs-bridge.ear" "$jboss_home/standalone/deployments/"
-JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true" "$jboss_home/bin/standalone.sh" -c standalone-csbridge.xml \
+JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true" "$jboss_home/bin/standalone.sh" -c "standalone-csbridge${DB_URL:+-postgresql}.xml" \
   -Dusage.webhook-secret=$secret -Dcsbridge.h2.dir="$jboss_home/standalone/data/csbridge-bench-out" \
   -DADMIN_USER=bench -DADMIN_PASSWORD=bench-password \
   -Dsalesforce.login-url=http://127.0.0.1:18181 -Dsalesforce.client-id=bench -Dsalesforce.client-secret=bench-secret \

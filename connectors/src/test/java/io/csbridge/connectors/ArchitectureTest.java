@@ -1,46 +1,15 @@
 package io.csbridge.connectors;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import io.csbridge.architecture.ArchitectureRules;
-
-import java.nio.file.Path;
+import com.tngtech.archunit.junit.ArchTests;
+import io.csbridge.architecture.AdapterRules;
 
 /** The connectors are adapters: ports and application services in, each vendor's SDK in its own package. */
 @AnalyzeClasses(packages = "io.csbridge.connectors", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule theConnectorsUseNeitherTheStoreNorTheRuntime = ArchitectureRules.ADAPTERS_USE_NEITHER_STORE_NOR_RUNTIME;
-
-    @ArchTest
-    static final ArchRule theConnectorsNeverUsePipeline = ArchitectureRules.ONLY_APP_AND_RUNTIME_USE_PIPELINE;
-
-    @ArchTest
-    static final ArchRule theConnectorsWriteNoSql = ArchitectureRules.SQL_ONLY_IN_STORE;
-
-    @ArchTest
-    static final ArchRule theSlackSdkIsOnlyInTheSlackConnector = ArchitectureRules.SLACK_SDK_ONLY_IN_SLACK_ADAPTERS;
-
-    @ArchTest
-    static final ArchRule feignIsOnlyInTheSalesforceConnector = ArchitectureRules.FEIGN_ONLY_IN_SALESFORCE_CONNECTOR;
-
-    @ArchTest
-    static final ArchRule theZendeskClientIsOnlyInTheZendeskConnector = ArchitectureRules.ZENDESK_CLIENT_ONLY_IN_ZENDESK_CONNECTOR;
-
-    @ArchTest
-    static final ArchRule theVendorPackagesFormNoCycle = ArchitectureRules.noCycleAmong("io.csbridge.connectors.(*)..");
-
-    @ArchTest
-    static void noMainJavaFileIsOver300Lines(JavaClasses classes) {
-        ArchitectureRules.assertNoFileOverMaxLines(Path.of("src/main/java"));
-    }
-
-    @ArchTest
-    static void noPackageHoldsMoreThan20Files(JavaClasses classes) {
-        ArchitectureRules.assertNoPackageOverMaxFiles(Path.of("src/main/java"));
-    }
+    static final ArchTests theAdapterRulesHold = ArchTests.in(AdapterRules.class);
 }

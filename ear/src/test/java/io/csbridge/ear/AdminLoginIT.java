@@ -201,6 +201,11 @@ class AdminLoginIT {
         JsonNode usage = json(setup.body()).get("vendors").get(0);
         assertThat(usage.get("properties").get(0).get("set").asBoolean()).isTrue();
         assertThat(usage.get("properties").get(0).has("value")).isFalse();
+        // The Segment write key: set for the suite, shown only as set, never its value.
+        assertThat(usage.get("properties").get(1).get("name").asText()).isEqualTo("usage.write-key");
+        assertThat(usage.get("properties").get(1).get("set").asBoolean()).isTrue();
+        assertThat(usage.get("properties").get(1).has("value")).isFalse();
+        assertThat(setup.body()).contains("/hooks/usage/v1/batch").doesNotContain("it-usage-write-key");
     }
 
     @Test

@@ -145,7 +145,7 @@ class LiveVendorsIT {
         // Slack retries a slow answer: the same press again counts once.
         assertThat(pressButton("cs_create_task", value, "U0ITCSM", "C0ITALERTS", messageTs, actionTs)).isEqualTo(200);
 
-        JsonNode task = await("the Task in Salesforce", () -> FAKES.salesforceRecords("POST").stream()
+        JsonNode task = await("the Task in Salesforce", () -> FAKES.salesforceTasks().stream()
                 .filter(r -> r.path("WhatId").asText().equals(sfId)).findFirst().orElse(null));
         assertThat(task.path("attributes").path("type").asText()).isEqualTo("Task");
         assertThat(task.path("OwnerId").asText()).isEqualTo("005IT0000000CSMAAA");
@@ -158,7 +158,7 @@ class LiveVendorsIT {
                 .contains("Live Co entered Red").doesNotContain("cs_create_task");
 
         CsBridgeClient.sleep(3000); // anything queued twice would have gone out by now
-        assertThat(FAKES.salesforceRecords("POST").stream().filter(r -> r.path("WhatId").asText().equals(sfId))).hasSize(1);
+        assertThat(FAKES.salesforceTasks().stream().filter(r -> r.path("WhatId").asText().equals(sfId))).hasSize(1);
         assertThat(FAKES.slackCalls(UPDATE_MESSAGE).stream().filter(f -> messageTs.equals(f.get("ts")))).hasSize(1);
         assertThat(FAKES.slackCalls(POST_MESSAGE).stream().filter(f -> f.getOrDefault("blocks", "").contains("Live Co")))
                 .hasSize(1);

@@ -1,5 +1,8 @@
 package io.csbridge.ear;
 
+import com.segment.analytics.Analytics;
+import com.segment.analytics.messages.GroupMessage;
+import com.segment.analytics.messages.TrackMessage;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,6 +125,54 @@ class ServerRestartIT {
         CsBridgeClient.sleep(1000);
         counted = client.admin("/accounts/" + account);
         assertThat(counted.json().get("signalCount").asInt()).isEqualTo(expected);
+        assertThat(client.admin("/pipeline").json().get("inbox").get("failed").asInt()).isZero();
+
+        deployer.undeploy("ear");
+        controller.stop(CONTAINER);
+    }
+
+    /**
+     * The same promise for a product that sends with Segment's own analytics-java: the server is killed
+     * while the library is uploading, and the library's own retries (its backoff, through the restart)
+     * deliver the rest; what was committed but never answered is retried and counted once.
+     */
+    @Test
+    void segmentsLibraryRetriesThroughARestartAndNothingIsLostOrCountedTwice() throws Exception {
+        controller.start(CONTAINER);
+        deployer.deploy("ear");
+        String account = "librestart-" + UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(86_400);
+        int tracks = 600;
+        SegmentLibraryIT.Outcomes outcomes = new SegmentLibraryIT.Outcomes();
+        Analytics analytics = Analytics.builder(SegmentLibraryIT.WRITE_KEY).endpoint(SegmentLibraryIT.ENDPOINT)
+                .flushQueueSize(25).retries(8).callback(outcomes).build();
+        analytics.enqueue(GroupMessage.builder(account).userId("u-" + account).messageId("g-" + account)
+                .timestamp(Date.from(start)).traits(Map.of("name", "Library Restart Co", "domain", account + ".example")));
+        for (int i = 0; i < tracks; i++) {
+            analytics.enqueue(TrackMessage.builder("Report Viewed").userId("u-" + account).messageId("e-" + account + "-" + i)
+                    .context(Map.of("groupId", account)).timestamp(Date.from(start.plusSeconds(60L * i))));
+        }
+        analytics.flush();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (outcomes.delivered.size() < tracks / 3) {
+            assertThat(Instant.now()).as("a third delivered within 2 minutes").isBefore(deadline);
+            CsBridgeClient.sleep(5);
+        }
+        killServerWithSigkill();
+        int deliveredBeforeKill = outcomes.delivered.size();
+        controller.kill(CONTAINER);
+        controller.start(CONTAINER);
+
+        outcomes.await(tracks + 1, 300);
+        analytics.shutdown();
+        LOG.info(() -> "killed after " + deliveredBeforeKill + " messages acknowledged to the library");
+        assertThat(deliveredBeforeKill).isLessThan(tracks + 1);
+        assertThat(outcomes.failed).as("given up by the library").isEmpty();
+        assertThat(outcomes.delivered).hasSize(tracks + 1);
+        client.awaitAdmin("/accounts/" + account, a -> a.status() == 200 && a.json().get("signalCount").asInt() >= tracks + 1
+                && client.admin("/pipeline").json().get("inbox").get("new").asInt() == 0, 90);
+        CsBridgeClient.sleep(1000);
+        assertThat(client.admin("/accounts/" + account).json().get("signalCount").asInt()).isEqualTo(tracks + 1);
         assertThat(client.admin("/pipeline").json().get("inbox").get("failed").asInt()).isZero();
 
         deployer.undeploy("ear");

@@ -44,6 +44,8 @@ final class VendorFakes {
     static final int SLACK_PORT = 18183;
     static final String API = "/services/data/v66.0";
     static final String COLLECTIONS = API + "/composite/sobjects";
+    /** Tasks are upserted on their External Id (issue 12): sent twice, created once. */
+    static final String TASK_UPSERT = COLLECTIONS + "/Task/CS_Bridge_Key__c";
     static final String UPDATE_MANY = "/api/v2/organizations/update_many.json";
     static final String JOB_STATUSES = "/api/v2/job_statuses/show_many.json";
     static final String POST_MESSAGE = "/api/chat.postMessage";
@@ -67,6 +69,7 @@ final class VendorFakes {
                 + "\"signature\":\"c2lnbmF0dXJl\"}")));
         salesforce.stubFor(patch(COLLECTIONS).willReturn(aResponse().withTransformers("save-results")));
         salesforce.stubFor(post(COLLECTIONS).willReturn(aResponse().withTransformers("save-results")));
+        salesforce.stubFor(patch(TASK_UPSERT).willReturn(aResponse().withTransformers("save-results")));
         startZendesk();
         slack.start();
         slackOk();
@@ -97,6 +100,9 @@ final class VendorFakes {
                 .withBody("{\"ok\":true,\"channel\":\"C0ITALERTS\",\"ts\":\"1772366400.{{randomValue length=6 type='NUMERIC'}}\","
                         + "\"message\":{\"type\":\"message\",\"text\":\"alert\"}}")));
         slack.stubFor(post(UPDATE_MESSAGE).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ITALERTS\",\"ts\":\"1772366400.000100\"}")));
+        // a retried post first looks for an earlier attempt's message (issue 12); these fakes keep no history
+        slack.stubFor(post("/api/conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
+        slack.stubFor(post("/api/conversations.replies").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
     }
 
     /** Salesforce answering every API call with 503 and its error array, as during an instance outage. */
@@ -120,6 +126,16 @@ final class VendorFakes {
         for (ServeEvent e : salesforce.getAllServeEvents()) {
             if (!e.getRequest().getUrl().equals(COLLECTIONS) || !e.getRequest().getMethod().getName().equals(method)) continue;
             if (e.getResponse().getStatus() != 200) continue;
+            read(e.getRequest().getBodyAsString()).get("records").forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Task records of successful upserts on the Task's External Id. */
+    List<JsonNode> salesforceTasks() {
+        List<JsonNode> out = new ArrayList<>();
+        for (ServeEvent e : salesforce.getAllServeEvents()) {
+            if (!e.getRequest().getUrl().equals(TASK_UPSERT) || e.getResponse().getStatus() != 200) continue;
             read(e.getRequest().getBodyAsString()).get("records").forEach(out::add);
         }
         return out;
@@ -212,7 +228,8 @@ final class VendorFakes {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             JsonNode records = read(event.getRequest().getBodyAsString()).path("records");
-            boolean create = event.getRequest().getMethod().getName().equals("POST");
+            boolean create = event.getRequest().getMethod().getName().equals("POST")
+                    || event.getRequest().getUrl().equals(TASK_UPSERT);
             List<Object> results = new ArrayList<>();
             for (JsonNode r : records) {
                 Map<String, Object> result = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -14,26 +16,43 @@ import java.util.logging.Logger;
  * Hands due outbox writes to their channels and records the outcome: delivered, retried later
  * (backoff with jitter, at least what the vendor asked for), or dead-lettered with the vendor's
  * error after the retry limit. Sandbox channels record the calls they would have made.
+ *
+ * <p>Each write is held under a claim ({@link PendingWrites}): a lease on the database's clock, renewed
+ * while the vendor call runs ({@link LeaseKeeper}), and a token without which its outcome is not recorded.
+ * A write whose outcome could not be recorded (a crash, or the claim lost) is attempted again; the
+ * channels make that second attempt find the first one's effect ({@link OutboundWrite#key()}).
  */
 public final class OutboxDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long a claim holds a write without being renewed: how soon a crashed node's writes come due. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final PendingWrites store;
     private final Supplier<List<DeliveryChannel>> channels;
     private final RetryPolicy retry;
     private final Clock clock;
     private final int claimSize;
+    private final LeaseKeeper leases;
 
     /** @param store the outbox table (the persistence layer's {@code OutboxPendingWrites}) */
     public OutboxDelivery(PendingWrites store, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
                           int claimSize) {
+        this(store, channels, retry, clock, claimSize, LEASE, Executors.defaultThreadFactory());
+    }
+
+    /**
+     * @param lease   how long a claim holds a write unless renewed (renewed every third of it while delivering)
+     * @param threads makes the thread that renews the leases
+     */
+    public OutboxDelivery(PendingWrites store, Supplier<List<DeliveryChannel>> channels, RetryPolicy retry, Clock clock,
+                          int claimSize, Duration lease, ThreadFactory threads) {
         this.store = store;
         this.channels = channels;
         this.retry = retry;
         this.clock = clock;
         this.claimSize = claimSize;
+        this.leases = new LeaseKeeper(store, lease, threads);
     }
 
     /**
@@ -65,7 +84,7 @@ public final class OutboxDelivery {
     public int deliver(DeliveryChannel channel) {
         Instant now = clock.instant();
         int limit = Math.max(1, channel.maxBatch());
-        List<OutboundWrite> claimed = store.claimDue(channel.name(), now, limit, LEASE);
+        List<OutboundWrite> claimed = store.claimDue(channel.name(), now, limit, leases.lease());
         deliver(channel.name(), channel, claimed);
         return claimed.size();
     }
@@ -84,7 +103,7 @@ public final class OutboxDelivery {
      */
     public int deliverUnserved(List<String> served) {
         Instant now = clock.instant();
-        Map<String, List<OutboundWrite>> byChannel = store.claimDueExcept(served, now, claimSize, LEASE);
+        Map<String, List<OutboundWrite>> byChannel = store.claimDueExcept(served, now, claimSize, leases.lease());
         int attempted = 0;
         for (Map.Entry<String, List<OutboundWrite>> e : byChannel.entrySet()) {
             deliver(e.getKey(), null, e.getValue());
@@ -113,7 +132,7 @@ public final class OutboxDelivery {
 
     private List<DeliveryOutcome> deliverSafely(DeliveryChannel channel, List<OutboundWrite> batch) {
         try {
-            return channel.deliver(batch);
+            return leases.whileHeld(batch, () -> channel.deliver(batch));
         } catch (RuntimeException e) {
             LOG.warning(() -> channel.name() + " delivery failed: " + e);
             return failAll(batch, channel.name() + ": " + e.getMessage());
@@ -140,14 +159,14 @@ public final class OutboxDelivery {
             OutboundWrite w = byId.remove(outcome.outboxId());
             if (w == null) continue;
             switch (outcome.result()) {
-                case DELIVERED -> settled.add(Settlement.delivered(w.outboxId()));
-                case REJECTED -> settled.add(Settlement.dead(w.outboxId(), outcome.error()));
+                case DELIVERED -> settled.add(Settlement.delivered(w));
+                case REJECTED -> settled.add(Settlement.dead(w, outcome.error()));
                 case RETRY -> {
                     if (retry.exhausted(w.attempt())) {
-                        settled.add(Settlement.dead(w.outboxId(),
+                        settled.add(Settlement.dead(w,
                                 "gave up after " + w.attempt() + " attempts: " + outcome.error()));
                     } else {
-                        settled.add(Settlement.retryAt(w.outboxId(),
+                        settled.add(Settlement.retryAt(w,
                                 now.plus(retry.delayAfter(w.attempt(), outcome.retryAfter())), outcome.error()));
                     }
                 }
@@ -155,9 +174,13 @@ public final class OutboxDelivery {
         }
         // A channel that forgot a write: try it again rather than lose it.
         for (OutboundWrite w : byId.values()) {
-            settled.add(Settlement.retryAt(w.outboxId(), now.plus(retry.delayAfter(w.attempt(), Duration.ZERO)),
+            settled.add(Settlement.retryAt(w, now.plus(retry.delayAfter(w.attempt(), Duration.ZERO)),
                     "no outcome reported by the connector"));
         }
-        store.settle(settled, now);
+        List<Long> lost = store.settle(settled, now);
+        if (!lost.isEmpty()) {
+            LOG.warning(() -> "outcomes of outbox writes " + lost + " not recorded: their lease ran out and another "
+                    + "worker holds them now (its outcome stands)");
+        }
     }
 }

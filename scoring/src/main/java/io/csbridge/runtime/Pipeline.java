@@ -14,6 +14,7 @@ import io.csbridge.processing.EventProcessor;
 import io.csbridge.processing.EventsInFlight;
 import io.csbridge.store.alerts.AlertRulesStore;
 import io.csbridge.store.Database;
+import io.csbridge.store.Dialect;
 import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.SchemaMigration;
@@ -37,15 +38,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
 
 /**
- * Starts and stops the pipeline inside the server: picks the datasource (PostgreSQL when
- * {@code DB_URL} is set, the embedded H2 file database otherwise), migrates the schema, and runs the
+ * Starts and stops the pipeline inside the server: opens the one datasource the server binds
+ * ({@link #DATASOURCE}: H2 or PostgreSQL, as configure.cli or the operator defined it), migrates the schema, and runs the
  * inbox writer, the event processor and the outbox delivery (one worker per channel) on managed threads.
  */
 @ApplicationScoped
 public class Pipeline {
 
-    static final String EMBEDDED_DATASOURCE = "java:jboss/datasources/CsBridgeEmbeddedDS";
-    static final String POSTGRES_DATASOURCE = "java:jboss/datasources/CsBridgeDS";
+    /** The application's datasource, whatever the database behind it. */
+    static final String DATASOURCE = "java:jboss/datasources/CsBridgeDS";
     private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
 
@@ -127,10 +128,14 @@ public class Pipeline {
     }
 
     private void startNow() {
-        boolean postgres = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
+        Database db = Database.lookup(DATASOURCE);
+        LOG.info(() -> "database: " + db.dialect() + " (" + DATASOURCE + ")");
+        boolean dbUrlSet = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
-        Database db = Database.lookup(postgres ? POSTGRES_DATASOURCE : EMBEDDED_DATASOURCE);
-        LOG.info(() -> "database: " + db.dialect() + (postgres ? " (DB_URL)" : " (embedded H2 file)"));
+        if (dbUrlSet && db.dialect() == Dialect.H2) {
+            LOG.warning("DB_URL is set but " + DATASOURCE + " is the embedded H2 database: run configure.cli "
+                    + "again with DB_URL set (see the README), or point the datasource at your database");
+        }
         SchemaMigration.migrate(db);
         ThreadFactory threads = threadFactory();
         var config = ConfigProvider.getConfig();
@@ -140,7 +145,8 @@ public class Pipeline {
         PipelineSettings settings = PipelineSettings.from(config);
         processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts,
                 settings.eventRetries());
-        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, settings.outboxRetries(), clock, 200);
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, settings.outboxRetries(), clock, 200,
+                OutboxDelivery.LEASE, threads);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
         processing = new PipelineWorker("event processor", () -> {

@@ -33,6 +33,16 @@ public enum Dialect {
                 + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + sourceColumns + ")";
     }
 
+    /**
+     * The database's own now plus {@code amount}, as an SQL expression: times every node must agree on
+     * (a lease) are read from the database's clock, never from a node's.
+     */
+    public String databaseNowPlus(java.time.Duration amount) {
+        long millis = amount.toMillis();
+        return this == POSTGRESQL ? "(CURRENT_TIMESTAMP + INTERVAL '" + millis + " milliseconds')"
+                : "DATEADD(MILLISECOND, " + millis + ", CURRENT_TIMESTAMP)";
+    }
+
     /** Claiming rows so that two nodes on one database never take the same ones. */
     public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";

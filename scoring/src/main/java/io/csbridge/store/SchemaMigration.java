@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -23,9 +24,12 @@ public final class SchemaMigration {
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        ClassLoader classLoader = SchemaMigration.class.getClassLoader();
+        MigrateResult result = Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:" + MigrationScripts.DIRECTORY)
+                .resourceProvider(new MigrationScripts(classLoader))
+                .javaMigrationClassProvider(List::of)
                 .load()
                 .migrate();
         LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

@@ -29,7 +29,8 @@ public class SetupServlet extends HttpServlet {
     }
 
     static final List<Vendor> VENDORS = List.of(
-            new Vendor("usage", List.of("/hooks/usage"), List.of(new Property("usage.webhook-secret", true))),
+            new Vendor("usage", List.of("/hooks/usage", "/hooks/usage/v1/batch"), List.of(
+                    new Property("usage.webhook-secret", true), new Property("usage.write-key", true))),
             new Vendor("salesforce", List.of("/hooks/salesforce?token=<salesforce.outbound-token>"), List.of(
                     new Property("salesforce.outbound-token", true), new Property("salesforce.org-id", false),
                     new Property("salesforce.login-url", false), new Property("salesforce.client-id", false),

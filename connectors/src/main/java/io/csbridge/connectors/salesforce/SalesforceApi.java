@@ -20,9 +20,14 @@ interface SalesforceApi {
     Response updateRecords(URI instance, @Param("version") String version, @Param("token") String token,
                            Map<String, Object> collection);
 
-    @RequestLine("POST /services/data/{version}/composite/sobjects")
+    /**
+     * Creates or updates records by an External Id field (sObject Collections upsert): a record whose key
+     * exists is updated, so sending the same record twice creates it once.
+     */
+    @RequestLine("PATCH /services/data/{version}/composite/sobjects/{type}/{field}")
     @Headers({"Authorization: Bearer {token}", "Content-Type: application/json", "Accept: application/json"})
-    Response createRecords(URI instance, @Param("version") String version, @Param("token") String token,
+    Response upsertRecords(URI instance, @Param("version") String version, @Param("token") String token,
+                           @Param("type") String type, @Param("field") String externalIdField,
                            Map<String, Object> collection);
 
     /** One User's e-mail address: an owner named by User Id is mentioned in Slack through it. */

@@ -93,15 +93,24 @@ public class SalesforceOrg {
 
     /** PATCH composite/sobjects: updates existing records. */
     public List<DeliveryOutcome> update(List<OutboundWrite> writes, List<Map<String, Object>> records) {
-        return save(true, writes, records);
+        return save(writes, records, rest::update);
     }
 
-    /** POST composite/sobjects: creates records (Tasks). */
-    public List<DeliveryOutcome> create(List<OutboundWrite> writes, List<Map<String, Object>> records) {
-        return save(false, writes, records);
+    /**
+     * PATCH composite/sobjects/{type}/{externalIdField}: creates the records, or updates those whose key
+     * exists already, so a write sent again (its first outcome never recorded) creates nothing twice.
+     */
+    public List<DeliveryOutcome> upsert(List<OutboundWrite> writes, List<Map<String, Object>> records, String type,
+                                        String externalIdField) {
+        return save(writes, records, (session, body) -> rest.upsert(session, type, externalIdField, body));
     }
 
-    private List<DeliveryOutcome> save(boolean update, List<OutboundWrite> writes, List<Map<String, Object>> records) {
+    /** One sObject Collections call. */
+    private interface Save {
+        SalesforceRest.Reply send(SalesforceTokens.Session session, Map<String, Object> body) throws IOException;
+    }
+
+    private List<DeliveryOutcome> save(List<OutboundWrite> writes, List<Map<String, Object>> records, Save call) {
         if (writes.isEmpty()) return List.of();
         Optional<Duration> deferral = budget.deferral();
         if (deferral.isPresent()) {
@@ -113,10 +122,10 @@ public class SalesforceOrg {
         Map<String, Object> body = Map.of("allOrNone", false, "records", records);
         try {
             SalesforceTokens.Session session = tokens.session();
-            SalesforceRest.Reply reply = rest.save(update, session, body);
+            SalesforceRest.Reply reply = call.send(session, body);
             if (reply.status() == 401) {
                 LOG.info("Salesforce session expired: minting a new token");
-                reply = rest.save(update, tokens.mint(session), body);
+                reply = call.send(tokens.mint(session), body);
             }
             return outcomes(writes, reply);
         } catch (SalesforceTokens.TokenException e) {

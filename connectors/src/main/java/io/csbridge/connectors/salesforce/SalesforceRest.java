@@ -70,11 +70,24 @@ final class SalesforceRest {
         return oauth;
     }
 
-    /** PATCH (update) or POST (create) composite/sobjects with {@code body}. */
-    Reply save(boolean update, SalesforceTokens.Session session, Map<String, Object> body) throws IOException {
-        try (Response response = update
-                ? api.updateRecords(session.instanceUrl(), version, session.accessToken(), body)
-                : api.createRecords(session.instanceUrl(), version, session.accessToken(), body)) {
+    /** PATCH composite/sobjects with {@code body}: updates records by their Id. */
+    Reply update(SalesforceTokens.Session session, Map<String, Object> body) throws IOException {
+        return reply(api.updateRecords(session.instanceUrl(), version, session.accessToken(), body));
+    }
+
+    /** PATCH composite/sobjects/{type}/{field} with {@code body}: creates or updates records by an External Id. */
+    Reply upsert(SalesforceTokens.Session session, String type, String externalIdField, Map<String, Object> body)
+            throws IOException {
+        return reply(api.upsertRecords(session.instanceUrl(), version, session.accessToken(), type, externalIdField, body));
+    }
+
+    /** The path of an upsert by {@code externalIdField}, for the calls a sandbox records. */
+    static String upsertPath(SalesforceSettings settings, String type, String externalIdField) {
+        return settings.dataPath() + "/composite/sobjects/" + type + "/" + externalIdField;
+    }
+
+    private Reply reply(Response call) throws IOException {
+        try (Response response = call) {
             usageObserved.accept(header(response, "Sforce-Limit-Info"));
             Optional<Duration> retryAfter = Optional.ofNullable(header(response, "Retry-After"))
                     .flatMap(SalesforceRest::seconds);

@@ -11,7 +11,11 @@ import io.csbridge.vendors.ChannelNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +28,18 @@ import java.util.Optional;
  * Bridge's terms ({@link #task}: {@code owner}, {@code subject}, {@code description}), mapped here onto
  * the Task object. The owner becomes the Task's OwnerId only when it is a Salesforce User Id (005...);
  * otherwise (a name, an e-mail) the Task goes to the integration user rather than being refused.
+ *
+ * <p>Tasks are upserted on the External Id field {@value #KEY_FIELD} (deploy/salesforce) with the write's
+ * idempotency key ({@link OutboundWrite#key()}): a Task sent again because its first outcome was never
+ * recorded (a crash between the call and the settlement) updates the Task the first call created.
  */
 @ApplicationScoped
 public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
 
+
+    /** The Task's External Id field: unique, case-sensitive text of {@value #KEY_LENGTH} characters. */
+    public static final String KEY_FIELD = "CS_Bridge_Key__c";
+    static final int KEY_LENGTH = 255;
 
     private SalesforceOrg org;
 
@@ -87,22 +99,33 @@ public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
         record.put("Status", "Not Started");
         record.put("Priority", "High");
         record.put("WhatId", w.target());
+        record.put(KEY_FIELD, externalKey(w.key()));
         return record;
+    }
+
+    /** The write's key as the External Id holds it: as it is, or its SHA-256 when longer than the field. */
+    static String externalKey(String key) {
+        if (key.length() <= KEY_LENGTH) return key;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override
     public List<VendorCall> preview(List<OutboundWrite> writes) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (OutboundWrite w : writes) records.add(record(w));
-        return List.of(new VendorCall("POST", SalesforceChannel.SANDBOX_INSTANCE + org.settings().dataPath()
-                + "/composite/sobjects", SalesforceAccountRecords.collection(records)));
+        return List.of(new VendorCall("PATCH", SalesforceChannel.SANDBOX_INSTANCE
+                + SalesforceRest.upsertPath(org.settings(), "Task", KEY_FIELD), SalesforceAccountRecords.collection(records)));
     }
 
     @Override
     public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (OutboundWrite w : writes) records.add(record(w));
-        return org.create(writes, records);
+        return org.upsert(writes, records, "Task", KEY_FIELD);
     }
 
     /** The org's status: both Salesforce channels share one connection, budget and circuit. */

@@ -41,7 +41,9 @@ import java.util.logging.Logger;
  * At most one message per second per channel; 429 Retry-After honoured. Follow-ups of an alert (same
  * dedupe key, rule + account) reply in the thread its first message started ({@link AlertThreads}, in
  * the database, so a restart keeps it); owners are mentioned as {@link SlackOwners} resolves them.
- * {@link SlackPoster} sends each write; this class is the channel as the outbox sees it.
+ * {@link SlackPoster} sends each write; this class is the channel as the outbox sees it. Each post carries
+ * the write's key in its metadata, and a re-delivery looks for it before posting again
+ * ({@link SlackPostedMessages}), so a crash between the post and its settlement never posts twice.
  */
 @ApplicationScoped
 public class SlackChannel implements DeliveryChannel, ChannelStatus {
@@ -161,6 +163,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
             if (update) body.put("ts", w.fields().get("ts"));
             body.put("text", m.text());
             body.put("blocks", m.blocks());
+            if (!update) body.put("metadata", SlackPostedMessages.metadata(w.key()));
             calls.add(new VendorCall("POST", settings.apiUrl() + (update ? "chat.update" : "chat.postMessage"),
                     gson.toJson(body)));
         }

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * ({@link SlackMessages}), replies in the alert's thread when one was started ({@link AlertThreads}),
  * keeps to the rate limits ({@link SlackRateLimits}), then posts it ({@code chat.postMessage}) or, for the
  * alert after a button press, updates it ({@code chat.update}), and reads Slack's answer into the outbox's
- * outcome: delivered, rejected for good, or retried (later, after a 429).
+ * outcome: delivered, rejected for good, or retried (later, after a 429). A post carries the write's key,
+ * and a second attempt looks for the first one's post before posting ({@link SlackPostedMessages}).
  */
 final class SlackPoster {
 
@@ -37,7 +38,10 @@ final class SlackPoster {
             "message_not_found", "cant_update_message", "edit_window_closed", "restricted_action",
             "user_not_found", "invalid_arguments", "duplicate_message_not_found");
 
+    private static final String MISSING_SCOPE = "missing_scope";
+
     private final MethodsClient methods;
+    private final SlackPostedMessages posted;
     private final SlackMessages messages;
     private final SlackOwners owners;
     private final AlertThreads threads;
@@ -49,6 +53,7 @@ final class SlackPoster {
     SlackPoster(MethodsClient methods, SlackMessages messages, SlackOwners owners, AlertThreads threads,
                 SlackRateLimits rateLimits, CircuitBreaker breaker, Clock clock) {
         this.methods = methods;
+        this.posted = new SlackPostedMessages(methods);
         this.messages = messages;
         this.owners = owners;
         this.threads = threads;
@@ -85,17 +90,31 @@ final class SlackPoster {
             return DeliveryOutcome.retry(w.outboxId(), "database: " + e.getMessage(), Duration.ZERO);
         }
         try {
-            rateLimits.pace(m.channel());
             SlackApiTextResponse response;
             if ("action".equals(w.fields().get("type"))) {
                 // the ts of the message whose button was pressed (a thread reply's own ts): chat.update needs no memory
+                rateLimits.pace(m.channel());
                 response = methods.chatUpdate(ChatUpdateRequest.builder().channel(m.channel())
                         .ts(String.valueOf(w.fields().get("ts"))).text(m.text()).blocks(m.blocks()).build());
             } else {
-                ChatPostMessageResponse posted = methods.chatPostMessage(ChatPostMessageRequest.builder()
-                        .channel(m.channel()).text(m.text()).blocks(m.blocks()).threadTs(thread).build());
-                if (posted.isOk() && thread == null && m.threadKey() != null) startThread(m, posted.getTs());
-                response = posted;
+                if (w.attempt() > 1) {
+                    // an earlier attempt may have posted it and died before its outcome was recorded: look first
+                    SlackPostedMessages.Found found = posted.find(m.channel(), thread, w.key(), w.asOf());
+                    if (found.ts().isPresent()) return alreadyPosted(w, m, thread, found.ts().get());
+                    if (found.failed() != null && !MISSING_SCOPE.equals(found.failed().getError())) {
+                        return outcome(w, found.failed());
+                    }
+                    if (found.failed() != null) {
+                        LOG.warning("Slack history cannot be read (missing_scope: add channels:history and groups:history, "
+                                + "deploy/slack): " + w.key() + " is posted without looking for an earlier post");
+                    }
+                }
+                rateLimits.pace(m.channel());
+                ChatPostMessageResponse post = methods.chatPostMessage(ChatPostMessageRequest.builder()
+                        .channel(m.channel()).text(m.text()).blocks(m.blocks()).threadTs(thread)
+                        .metadata(SlackPostedMessages.metadata(w.key())).build());
+                if (post.isOk() && thread == null && m.threadKey() != null) startThread(m, post.getTs());
+                response = post;
             }
             return outcome(w, response);
         } catch (SlackApiException e) {
@@ -114,6 +133,15 @@ final class SlackPoster {
             Thread.currentThread().interrupt();
             return DeliveryOutcome.retry(w.outboxId(), "interrupted", Duration.ZERO);
         }
+    }
+
+    /** An earlier attempt posted the write: it is delivered, and its thread remembered if it started one. */
+    private DeliveryOutcome alreadyPosted(OutboundWrite w, SlackMessages.Message m, String thread, String ts) {
+        LOG.info(() -> "Slack already has " + w.key() + " (ts " + ts + "): not posted again");
+        if (thread == null && m.threadKey() != null) startThread(m, ts);
+        breaker.success();
+        lastSuccessAt = clock.instant();
+        return DeliveryOutcome.delivered(w.outboxId());
     }
 
     private DeliveryOutcome outcome(OutboundWrite w, SlackApiTextResponse response) {

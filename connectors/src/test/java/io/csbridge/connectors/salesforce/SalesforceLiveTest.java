@@ -49,6 +49,7 @@ class SalesforceLiveTest {
 
     static final String TOKEN_PATH = "/services/oauth2/token";
     static final String COLLECTIONS = "/services/data/v66.0/composite/sobjects";
+    static final String TASK_UPSERT = COLLECTIONS + "/Task/CS_Bridge_Key__c";
 
     final WireMockServer sf = new WireMockServer(options().dynamicPort());
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
@@ -320,25 +321,26 @@ class SalesforceLiveTest {
 
     @Test
     void aCsCreateTaskPressBecomesATaskOnTheAccountForItsOwner() throws Exception {
-        sf.stubFor(post(COLLECTIONS).willReturn(okJson("[{\"id\":\"00T1\",\"success\":true,\"errors\":[]}]")));
+        sf.stubFor(patch(TASK_UPSERT).willReturn(okJson("[{\"id\":\"00T1\",\"success\":true,\"errors\":[],\"created\":true}]")));
         SalesforceTaskChannel tasks = new SalesforceTaskChannel(org);
         OutboundWrite task = new OutboundWrite(9, "acme", "001A",
                 SalesforceTaskChannel.task("005Dn0000001OWNAAA", "Call Acme: entered Red", "Logins fell by half"), clock.instant(), 1);
 
         assertThat(results(tasks.deliver(List.of(task)))).containsExactly(DELIVERED);
 
-        JsonNode record = Json.MAPPER.readTree(sf.findAll(postRequestedFor(urlEqualTo(COLLECTIONS))
+        JsonNode record = Json.MAPPER.readTree(sf.findAll(patchRequestedFor(urlEqualTo(TASK_UPSERT))
                 .withHeader("Authorization", containing("Bearer"))).get(0).getBodyAsString()).get("records").get(0);
         assertThat(record.get("attributes").get("type").asText()).isEqualTo("Task");
         assertThat(record.get("WhatId").asText()).isEqualTo("001A");
         assertThat(record.get("OwnerId").asText()).isEqualTo("005Dn0000001OWNAAA");
         assertThat(record.get("Subject").asText()).isEqualTo("Call Acme: entered Red");
         assertThat(record.get("Description").asText()).isEqualTo("Logins fell by half");
+        assertThat(record.get("CS_Bridge_Key__c").asText()).isEqualTo("outbox-9");
     }
 
     @Test
     void aTaskForAnOwnerWhoIsNoSalesforceUserGoesToTheIntegrationUserRatherThanBeingRefused() throws Exception {
-        sf.stubFor(post(COLLECTIONS).willReturn(okJson("[{\"id\":\"00T2\",\"success\":true,\"errors\":[]}]")));
+        sf.stubFor(patch(TASK_UPSERT).willReturn(okJson("[{\"id\":\"00T2\",\"success\":true,\"errors\":[],\"created\":true}]")));
         SalesforceTaskChannel tasks = new SalesforceTaskChannel(org);
         Map<String, Object> fields = new java.util.LinkedHashMap<>(SalesforceTaskChannel.task("jane@acme.example", "Call Acme", "x"));
         fields.put("alertId", "812");
@@ -346,7 +348,7 @@ class SalesforceLiveTest {
 
         assertThat(results(tasks.deliver(List.of(task)))).containsExactly(DELIVERED);
 
-        JsonNode record = Json.MAPPER.readTree(sf.findAll(postRequestedFor(urlEqualTo(COLLECTIONS))).get(0).getBodyAsString())
+        JsonNode record = Json.MAPPER.readTree(sf.findAll(patchRequestedFor(urlEqualTo(TASK_UPSERT))).get(0).getBodyAsString())
                 .get("records").get(0);
         assertThat(record.has("OwnerId")).isFalse();
         assertThat(record.has("alertId")).isFalse();

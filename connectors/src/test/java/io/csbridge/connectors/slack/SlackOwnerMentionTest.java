@@ -65,6 +65,9 @@ class SlackOwnerMentionTest {
         channel = connect();
         slack.stubFor(post(POST).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772366400.000100\"}")));
         slack.stubFor(post(UPDATE).willReturn(okJson("{\"ok\":true,\"channel\":\"C0ALERTS\",\"ts\":\"1772366400.000100\"}")));
+        // a retry first looks for an earlier attempt's post (issue 12): none here
+        slack.stubFor(post("/api/conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
+        slack.stubFor(post("/api/conversations.replies").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
     }
 
     @AfterEach

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,9 +27,16 @@ public final class OutboxStore {
     };
 
     private final Dialect dialect;
+    private final OutboxClaims claims;
 
     public OutboxStore(Dialect dialect) {
         this.dialect = dialect;
+        this.claims = new OutboxClaims(dialect);
+    }
+
+    /** Claims, their leases and the settlements only their holder may record. */
+    OutboxClaims claims() {
+        return claims;
     }
 
     /**
@@ -119,7 +125,8 @@ public final class OutboxStore {
     /** Counts one channel's due writes, without claiming them, up to {@code upTo}. */
     public int countDue(Connection c, Instant now, String channel, int upTo) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM outbox "
-                + "WHERE channel = ? AND status = 'PENDING' AND next_attempt_at <= ? "
+                + "WHERE channel = ? AND status = 'PENDING' AND next_attempt_at <= ? AND " + OutboxClaims.unleased()
+                + " "
                 + "FETCH FIRST " + Math.max(1, upTo) + " ROWS ONLY) due")) {
             ps.setString(1, channel);
             ps.setTimestamp(2, Timestamp.from(now));
@@ -130,103 +137,33 @@ public final class OutboxStore {
         }
     }
 
-    /** A write claimed for delivery. */
-    public record Claimed(long id, String channel, String accountId, String target, Map<String, Object> fields,
-                          Instant createdAt, int attempt) {
-    }
-
     /**
-     * Claims due writes: each gets a lease (its next attempt moved {@code lease} ahead), so no other
-     * node takes it meanwhile, and a crashed node's writes come due again when the lease runs out.
+     * Claims due writes ({@link OutboxClaims}): each gets a fresh claim token and a lease on the database's
+     * clock, so no other node takes it meanwhile, and a crashed node's writes come due again when the lease
+     * runs out.
      */
-    public List<Claimed> claimDue(Connection c, Instant now, int limit, Duration lease) throws SQLException {
-        return claim(c, now, "", List.of(), limit, lease);
+    public List<OutboxClaims.Claimed> claimDue(Connection c, Instant now, int limit, Duration lease) throws SQLException {
+        return claims.claim(c, now, "", List.of(), limit, lease);
     }
 
     /** Claims due writes of one channel, as {@link #claimDue(Connection, Instant, int, Duration)}. */
-    public List<Claimed> claimDue(Connection c, Instant now, String channel, int limit, Duration lease)
+    public List<OutboxClaims.Claimed> claimDue(Connection c, Instant now, String channel, int limit, Duration lease)
             throws SQLException {
-        return claim(c, now, " AND channel = ?", List.of(channel), limit, lease);
+        return claims.claim(c, now, " AND channel = ?", List.of(channel), limit, lease);
     }
 
     /** Claims due writes of channels other than {@code channels} (e.g. of a connector that is not deployed). */
-    public List<Claimed> claimDueExcept(Connection c, Instant now, List<String> channels, int limit, Duration lease)
-            throws SQLException {
+    public List<OutboxClaims.Claimed> claimDueExcept(Connection c, Instant now, List<String> channels, int limit,
+                                                     Duration lease) throws SQLException {
         if (channels.isEmpty()) return claimDue(c, now, limit, lease);
-        return claim(c, now, " AND channel NOT IN (" + "?,".repeat(channels.size() - 1) + "?)", channels, limit, lease);
-    }
-
-    private List<Claimed> claim(Connection c, Instant now, String filter, List<String> channels, int limit,
-                                Duration lease) throws SQLException {
-        List<Claimed> claimed = new ArrayList<>();
-        // Dialect.claimFirst: on H2 the first rows are chosen without locks, then locked, so a backlog of due
-        // writes (a vendor down for an hour) does not mean a lock on every one of them at every claim.
-        String sql = dialect.claimFirst("id, channel, account_id, target, payload, created_at, attempts", "outbox",
-                "status = 'PENDING' AND next_attempt_at <= ?" + filter, "next_attempt_at, id", limit);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int conditionUses = dialect == Dialect.POSTGRESQL ? 1 : 2; // H2's form repeats the condition
-            int p = 1;
-            for (int use = 0; use < conditionUses; use++) {
-                ps.setTimestamp(p++, Timestamp.from(now));
-                for (String channel : channels) ps.setString(p++, channel);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            fields(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getInt(7) + 1));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?")) {
-            for (Claimed w : claimed) {
-                ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                ps.setLong(2, w.id());
-                ps.addBatch();
-            }
-            if (!claimed.isEmpty()) ps.executeBatch();
-        }
-        return claimed;
-    }
-
-    public void delivered(Connection c, long id, Instant at) throws SQLException {
-        delivered(c, id, at, "live", null);
-    }
-
-    public void delivered(Connection c, long id, Instant at, String mode, Long sandboxCallId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'DELIVERED', delivered_at = ?, "
-                + "last_error = NULL, mode = ?, sandbox_call_id = ? WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, mode);
-            if (sandboxCallId == null) ps.setNull(3, java.sql.Types.BIGINT); else ps.setLong(3, sandboxCallId);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
-    }
-
-    public void retryAt(Connection c, long id, Instant next, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(next));
-            ps.setString(2, clip(error));
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
-    }
-
-    public void dead(Connection c, long id, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET status = 'DEAD', last_error = ? WHERE id = ?")) {
-            ps.setString(1, clip(error));
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        return claims.claim(c, now, " AND channel NOT IN (" + "?,".repeat(channels.size() - 1) + "?)", channels,
+                limit, lease);
     }
 
     /** Puts a dead letter back in the queue, due now. */
     public boolean retryDead(Connection c, long id, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'PENDING', attempts = 0, "
-                + "next_attempt_at = ? WHERE id = ? AND status = 'DEAD'")) {
+                + "next_attempt_at = ?, claim_token = NULL, lease_until = NULL WHERE id = ? AND status = 'DEAD'")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setLong(2, id);
             return ps.executeUpdate() > 0;
@@ -252,7 +189,7 @@ public final class OutboxStore {
         }
     }
 
-    private static Map<String, Object> fields(String json) {
+    static Map<String, Object> fields(String json) {
         try {
             return Json.MAPPER.readValue(json, FIELDS);
         } catch (JsonProcessingException e) {
@@ -260,7 +197,7 @@ public final class OutboxStore {
         }
     }
 
-    private static String clip(String error) {
+    static String clip(String error) {
         if (error == null) return null;
         return error.length() <= 4000 ? error : error.substring(0, 4000);
     }

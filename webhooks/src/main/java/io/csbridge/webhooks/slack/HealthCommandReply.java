@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The answer to {@code /health <account>}: an ephemeral message (only the asker sees it) with the
+ * The answer to {@code /cs-health <account>} (or {@code /health}, the older name): an ephemeral message (only the asker sees it) with the
  * score, band, trend, churn risk, onboarding and the top drivers, or a hint on what to type instead.
  */
 public final class HealthCommandReply {
@@ -23,8 +23,17 @@ public final class HealthCommandReply {
     private HealthCommandReply() {
     }
 
+    /** The command's default name, in deploy/slack/manifest.yml; {@code /health} is accepted too. */
+    public static final String COMMAND = "/cs-health";
+
     public static String usage() {
-        return message("Usage: `/health <account name or domain>`, for example `/health acme.com`.");
+        return usage(COMMAND);
+    }
+
+    /** How to use {@code command}, the name the workspace gave the slash command. */
+    public static String usage(String command) {
+        String name = command == null || !command.startsWith("/") ? COMMAND : command;
+        return message("Usage: `" + name + " <account name or domain>`, for example `" + name + " acme.com`.");
     }
 
     public static String unavailable() {

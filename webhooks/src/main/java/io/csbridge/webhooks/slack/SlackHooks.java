@@ -75,19 +75,23 @@ public class SlackHooks {
         return Response.ok().build();
     }
 
-    /** {@code /health <account name or domain>}: an ephemeral answer, nothing stored. */
+    /**
+     * {@code /cs-health <account name or domain>}, or {@code /health} where a workspace kept that name (any
+     * command pointed at this URL gets the same answer): an ephemeral answer, nothing stored.
+     */
     @POST
     @Path("commands")
     @Produces(MediaType.APPLICATION_JSON)
     public Response commands(@Context HttpServletRequest request) throws IOException {
         RawBody body = verified(request);
-        String text = FormFields.parse(body.utf8()).getOrDefault("text", "").trim();
-        if (text.isEmpty()) return Response.ok(HealthCommandReply.usage()).build();
+        var fields = FormFields.parse(body.utf8());
+        String text = fields.getOrDefault("text", "").trim();
+        if (text.isEmpty()) return Response.ok(HealthCommandReply.usage(fields.get("command"))).build();
         try {
             var result = accounts.find(text);
             return Response.ok(HealthCommandReply.to(text, result)).build();
         } catch (AccountHealthQuery.Unavailable e) {
-            LOG.log(Level.WARNING, "/health could not read account scores", e);
+            LOG.log(Level.WARNING, "the health command could not read account scores", e);
             return Response.ok(HealthCommandReply.unavailable()).build();
         }
     }

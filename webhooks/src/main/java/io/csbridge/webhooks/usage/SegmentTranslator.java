@@ -21,9 +21,10 @@ import java.util.Map;
 
 /**
  * Product-usage messages in the Segment spec ({@code track}, {@code identify}, {@code group},
- * {@code page}; single or {@code {"batch":[...]}}) translated into inbox entries. Every message is
- * checked before any is accepted: one bad message refuses the whole delivery with a 400 that says
- * which and why.
+ * {@code page}, {@code screen}; single or {@code {"batch":[...]}}) translated into inbox entries. Every
+ * message is checked before any is accepted: one bad message refuses the whole delivery with a 400 that
+ * says which and why. The signed webhook ({@link UsageHook}) and Segment's HTTP Tracking API
+ * ({@code usage.tracking}) both end here, so the same message gives the same signals through either.
  */
 public final class SegmentTranslator {
 
@@ -51,14 +52,20 @@ public final class SegmentTranslator {
             JsonNode batch = root.get("batch");
             if (!batch.isArray()) throw HookRejection.malformed("batch must be an array");
             if (batch.size() > MAX_BATCH) throw HookRejection.malformed("a batch holds at most " + MAX_BATCH + " messages");
-            for (int i = 0; i < batch.size(); i++) entries.add(message(batch.get(i), "batch[" + i + "]"));
+            for (int i = 0; i < batch.size(); i++) entries.add(entry(batch.get(i), "batch[" + i + "]"));
         } else {
-            entries.add(message(root, "message"));
+            entries.add(entry(root, "message"));
         }
         return entries;
     }
 
-    private InboxEntry message(JsonNode m, String where) {
+    /**
+     * One message as its inbox entry.
+     *
+     * @param where how the 400 names the message ({@code batch[3]}, {@code message})
+     * @throws HookRejection 400 when the message is not one CS Bridge can take
+     */
+    public InboxEntry entry(JsonNode m, String where) {
         if (!m.isObject()) throw invalid(where, "must be an object");
         String type = text(m, "type");
         String messageId = text(m, "messageId");
@@ -72,7 +79,7 @@ public final class SegmentTranslator {
         if (type == null) throw invalid(where, "type is required");
         Signal signal = switch (type) {
             case "track" -> track(m, where, at, account(groupId, userId, where), userId);
-            case "page" -> Signal.of(account(groupId, userId, where), SignalKind.PAGE_VIEW, at)
+            case "page", "screen" -> Signal.of(account(groupId, userId, where), SignalKind.PAGE_VIEW, at)
                     .withName(orEmpty(text(m, "name"))).withUser(orEmpty(userId));
             case "identify" -> {
                 if (userId == null) throw invalid(where, "identify needs a userId or anonymousId");
@@ -82,7 +89,7 @@ public final class SegmentTranslator {
                         .withUser(userId).withAttributes(attributes);
             }
             case "group" -> group(m, where, at, groupId, userId);
-            default -> throw invalid(where, "type must be track, identify, group or page, not '" + type + "'");
+            default -> throw invalid(where, "type must be track, identify, group, page or screen, not '" + type + "'");
         };
         return new InboxEntry(SOURCE, messageId, at, m.toString(), List.of(signal));
     }
