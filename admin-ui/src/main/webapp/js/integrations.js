@@ -73,6 +73,25 @@ async function retry(id) {
   } catch (e) { say('delivery-result', failure(e), 'error'); }
 }
 
+async function failedEvents() {
+  const page = await api('/pipeline/failed?limit=100');
+  document.getElementById('failed').replaceChildren(table(t('integrations.failed'),
+    ['num:failed.id', 'failed.source', 'failed.key', 'failed.received', 'num:failed.attempts', 'failed.error', 'failed.parked', 'failed.action'],
+    page.items.map(f => [String(f.id), f.source, el('code', {}, f.dedupeKey), when(f.receivedAt), num(f.attempts),
+      el('span', { class: 'error' }, f.error || '–'), when(f.parkedAt),
+      canChange()
+        ? el('button', { type: 'button', class: 'secondary', 'data-retry-event': f.id, 'aria-label': t('failed.retryOne', { id: f.id }), onclick: () => retryEvent(f.id) }, t('failed.retry'))
+        : '']), 'failed.none'));
+}
+
+async function retryEvent(id) {
+  try {
+    await api('/pipeline/failed/' + id + '/retry', { method: 'POST' });
+    say('failed-result', t('failed.retried', { id }));
+    await failedEvents();
+  } catch (e) { say('failed-result', failure(e), 'error'); }
+}
+
 async function unmatched() {
   const page = await api('/identities/unmatched');
   document.getElementById('unmatched').replaceChildren(table(t('integrations.unmatched'),
@@ -129,7 +148,7 @@ if (canChange()) document.getElementById('rescore').addEventListener('click', as
 });
 if (location.hash === '#dead') document.getElementById('delivery-status').value = 'DEAD';
 
-const results = await Promise.allSettled([connectors(), deliveries(), unmatched(), jobs(), setupTable()]);
+const results = await Promise.allSettled([connectors(), deliveries(), failedEvents(), unmatched(), jobs(), setupTable()]);
 const failed = results.find(r => r.status === 'rejected');
 if (failed) say('integrations-status', failure(failed.reason), 'error');
 document.body.dataset.ready = 'true';

@@ -1,6 +1,7 @@
 package io.csbridge.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,19 +11,25 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+
+import io.csbridge.worker.FailureLog;
+import io.csbridge.worker.Heartbeat;
+import io.csbridge.worker.WorkerHealth;
 
 /**
  * The front door of the pipeline. {@link #accept} returns only once the entries are committed, so
  * a sender gets its 2xx only for what is durable. Concurrent deliveries are committed together by
- * one writer thread (group commit): one transaction serves many requests.
+ * one writer thread (group commit): one transaction serves many requests. The writer survives anything a
+ * commit throws (the requests of that commit are answered with the failure) and keeps a {@link Heartbeat}.
  */
 public final class Inbox implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
     private static final int MAX_ENTRIES_PER_COMMIT = 2_000;
     private static final long ACCEPT_TIMEOUT_SECONDS = 30;
+    private static final String WRITER = "inbox writer";
 
     /** What became of one delivery: how many of its messages were new and how many repeats. */
     public record Accepted(int fresh, int duplicates) {
@@ -36,6 +43,8 @@ public final class Inbox implements AutoCloseable {
     private final Runnable onCommitted;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final Heartbeat heartbeat = new Heartbeat(WRITER, Duration.ofMinutes(2));
+    private final FailureLog failures = new FailureLog(LOG, WRITER);
     private volatile boolean running = true;
 
     public Inbox(InboxRows rows, Clock clock, ThreadFactory threads, Runnable onCommitted) {
@@ -70,8 +79,10 @@ public final class Inbox implements AutoCloseable {
     }
 
     private void writeLoop() {
+        heartbeat.started();
         List<Pending> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
+            heartbeat.beat();
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
@@ -84,12 +95,20 @@ public final class Inbox implements AutoCloseable {
                     size += next.entries().size();
                 }
                 commit(group);
+                failures.succeeded();
             } catch (InterruptedException e) {
                 if (!running) break;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "inbox writer failed", e);
+            } catch (Throwable e) {
+                for (Pending p : group) p.done().completeExceptionally(e);
+                failures.failed(e, 100);
+                LockSupport.parkNanos(100_000_000L);
             }
         }
+    }
+
+    /** Whether the writer thread is alive and its loop comes round. */
+    public WorkerHealth health() {
+        return heartbeat.health();
     }
 
     private void commit(List<Pending> group) {
@@ -104,7 +123,7 @@ public final class Inbox implements AutoCloseable {
                 results.add(new Accepted(n, fresh.length - n));
             }
             for (int i = 0; i < group.size(); i++) group.get(i).done().complete(results.get(i));
-        } catch (RuntimeException groupFailure) {
+        } catch (RuntimeException | Error groupFailure) {
             if (group.size() == 1) {
                 group.get(0).done().completeExceptionally(groupFailure);
             } else {

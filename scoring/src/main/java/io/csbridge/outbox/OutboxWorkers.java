@@ -1,6 +1,7 @@
 package io.csbridge.outbox;
 
 import io.csbridge.worker.PipelineWorker;
+import io.csbridge.worker.WorkerHealth;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ public final class OutboxWorkers {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    /** Each worker's thread: alive and coming round, or not. */
+    public List<WorkerHealth> health() {
+        return workers.stream().map(PipelineWorker::health).toList();
     }
 
     /** New writes may be due: every worker looks now. */

@@ -5,6 +5,7 @@ import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.scoring.AccountScorer;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.store.account.AccountDirectory;
 import io.csbridge.store.account.AccountRescorer;
 import io.csbridge.store.Database;
@@ -30,7 +31,9 @@ import java.util.logging.Logger;
  * (at least once: a crash before commit leaves it NEW). Rows are claimed with SKIP LOCKED, so two
  * nodes on one database share the work; account rows are locked in id order before rescoring, so
  * concurrent batches never score an account from a partial view. A batch is applied by
- * {@link BatchApplier}, its accounts rescored by {@link Rescoring}.
+ * {@link BatchApplier}, its accounts rescored by {@link Rescoring}. A batch that fails is run again event by
+ * event; an event that fails alone is tried again later with backoff and parked only when its attempts run
+ * out ({@link FailedAttempts}).
  */
 public final class EventProcessor implements AccountRescorer {
 
@@ -43,6 +46,8 @@ public final class EventProcessor implements AccountRescorer {
     private final HistoryCache histories = new HistoryCache(HELD_SIGNALS);
     private final Rescoring rescoring;
     private final BatchApplier applier;
+    private final FailedAttempts failures;
+    private final Clock clock;
 
     /**
      * The most stored signals kept in memory between batches: about 77 bytes each (event names, users
@@ -59,7 +64,17 @@ public final class EventProcessor implements AccountRescorer {
     /** @param alerts what runs the alert rules after each rescore and handles button presses; null for none */
     public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
                           Clock clock, int batchSize, AccountAlerts alerts) {
+        this(database, scorer, channels, clock, batchSize, alerts, FailedAttempts.STANDARD);
+    }
+
+    /**
+     * @param retries when an event that failed is tried again, and after how many failures it is parked
+     *                ({@code pipeline.max-attempts}, {@code pipeline.retry-base-seconds}, {@code pipeline.retry-cap-seconds})
+     */
+    public EventProcessor(Database database, Supplier<AccountScorer> scorer, Supplier<List<DeliveryChannel>> channels,
+                          Clock clock, int batchSize, AccountAlerts alerts, RetryPolicy retries) {
         this.database = database;
+        this.clock = clock;
         this.inbox = new InboxStore(database);
         AccountDirectory directory = new AccountDirectory(database);
         this.signals = new SignalStore(database.dialect());
@@ -67,28 +82,30 @@ public final class EventProcessor implements AccountRescorer {
         this.rescoring = new Rescoring(directory, new OutboxStore(database.dialect()), scorer, channels, alerts);
         this.applier = new BatchApplier(clock, directory, signals, new UnmatchedSignals(database.dialect()), inbox,
                 histories, rescoring, alerts);
+        this.failures = new FailedAttempts(database, inbox, retries);
     }
 
-    /** Processes one batch of new inbox events. @return how many were processed */
+    /** Processes one batch of new inbox events that are due. @return how many were processed */
     public int processBatch() {
+        Instant now = clock.instant();
         try {
             return withTransientRetry(() -> {
                 HistoryCache.Staged staged = histories.stage();
                 int n = database.transaction(tx -> {
-                    List<InboxStore.Claimed> rows = inbox.claimNew(tx, batchSize);
+                    List<InboxStore.Claimed> rows = inbox.claimNew(tx, batchSize, now);
                     applier.apply(tx, rows, staged);
                     return rows.size();
                 });
                 staged.publish();
                 return n;
             });
-        } catch (RuntimeException batchFailure) {
-            if (Database.isTransient(batchFailure)) throw batchFailure;
-            // Find the event that breaks the batch; process the rest, park that one as FAILED.
-            LOG.warning(() -> "batch failed, retrying one by one: " + batchFailure.getMessage());
+        } catch (RuntimeException | Error batchFailure) {
+            // Find the events that break the batch: process the rest, try those again later. If the
+            // database itself is down, the first claim below fails and the worker backs off.
+            LOG.warning(() -> "batch failed, retrying one by one: " + batchFailure);
             int done = 0;
             for (int i = 0; i < batchSize; i++) {
-                Integer one = processOne();
+                Integer one = processOne(now);
                 if (one == null) break;
                 done += one;
             }
@@ -96,22 +113,22 @@ public final class EventProcessor implements AccountRescorer {
         }
     }
 
-    private Integer processOne() {
-        long[] failedId = {-1};
+    private Integer processOne(Instant now) {
+        long[] claimedId = {-1};
         try {
             HistoryCache.Staged staged = histories.stage();
             Integer n = database.transaction(tx -> {
-                List<InboxStore.Claimed> rows = inbox.claimNew(tx, 1);
+                List<InboxStore.Claimed> rows = inbox.claimNew(tx, 1, now);
                 if (rows.isEmpty()) return null;
-                failedId[0] = rows.get(0).id();
+                claimedId[0] = rows.get(0).id();
                 applier.apply(tx, rows, staged);
                 return 1;
             });
             staged.publish();
             return n;
-        } catch (RuntimeException e) {
-            if (failedId[0] < 0 || Database.isTransient(e)) throw e;
-            markFailed(failedId[0], e);
+        } catch (RuntimeException | Error e) {
+            if (claimedId[0] < 0) throw e;
+            failures.failed(claimedId[0], e, now);
             return 0;
         }
     }
@@ -158,8 +175,4 @@ public final class EventProcessor implements AccountRescorer {
         return rescoring.rescore(tx, all, now);
     }
 
-    private void markFailed(long inboxId, RuntimeException error) {
-        LOG.severe(() -> "inbox event " + inboxId + " cannot be processed and is parked as FAILED: " + error);
-        inbox.markFailed(inboxId, String.valueOf(error.getMessage()));
-    }
 }

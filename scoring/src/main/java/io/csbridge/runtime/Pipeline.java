@@ -9,7 +9,6 @@ import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.outbox.Linger;
 import io.csbridge.outbox.OutboxDelivery;
 import io.csbridge.outbox.OutboxWorkers;
-import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.processing.DailyRescore;
 import io.csbridge.processing.EventProcessor;
 import io.csbridge.processing.EventsInFlight;
@@ -20,6 +19,7 @@ import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.store.pipeline.OutboxPendingWrites;
 import io.csbridge.store.SchemaMigration;
 import io.csbridge.worker.PipelineWorker;
+import io.csbridge.worker.WorkerHealth;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -93,6 +93,9 @@ public class Pipeline {
                 return;
             } catch (RuntimeException e) {
                 LOG.fine(() -> "pipeline start failed again: " + e.getMessage());
+            } catch (Error e) {
+                // Keep trying: readiness stays DOWN and says why in the log.
+                LOG.log(java.util.logging.Level.SEVERE, "pipeline start failed", e);
             }
         }
     }
@@ -139,13 +142,10 @@ public class Pipeline {
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
                 AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
         int processorBatch = 200;
-        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts);
-        // Backoff between attempts of one write: 5 s doubling up to 30 min unless configured (tests shorten it).
-        RetryPolicy retry = new RetryPolicy(
-                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-base-seconds", Double.class).orElse(5.0))),
-                java.time.Duration.ofMillis(Math.round(1000 * config.getOptionalValue("outbox.retry-cap-seconds", Double.class).orElse(1800.0))),
-                RetryPolicy.standard().maxAttempts(), Math::random);
-        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, retry, clock, 200,
+        PipelineSettings settings = PipelineSettings.from(config);
+        processor = new EventProcessor(db, this::scorer, this::channelList, clock, processorBatch, alerts,
+                settings.eventRetries());
+        delivery = new OutboxDelivery(new OutboxPendingWrites(db), this::channelList, settings.outboxRetries(), clock, 200,
                 OutboxDelivery.LEASE, threads);
         // Writes linger for a fuller batch while this node's processor still has events to score.
         EventsInFlight inFlight = new EventsInFlight(processorBatch);
@@ -154,14 +154,14 @@ public class Pipeline {
             int n;
             try {
                 n = processor.processBatch();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 inFlight.failed();
                 throw e;
             }
             boolean caughtUp = inFlight.processed(n, mark);
             if (n > 0 || caughtUp) delivering.nudge();
             return n;
-        }, 500);
+        }, 500, () -> null, settings.workerStaleAfter());
         delivering = new OutboxWorkers(delivery, channelList(),
                 channel -> Linger.forChannel(channel, key -> config.getOptionalValue(key, String.class)),
                 inFlight, clock, 1_000);
@@ -170,14 +170,18 @@ public class Pipeline {
             int n = db.transaction(tx -> alerts.queueDigests(tx, clock.instant()));
             if (n > 0) delivering.nudge();
             return n;
-        }, 60_000);
+        }, 60_000, () -> null, settings.workerStaleAfter());
         // Once a minute: has today's rescore (time-windowed measures age without events) been done?
-        DailyRescore daily = new DailyRescore(db, processor, clock, () -> !ready);
+        // A rescore of every account is one long step: each chunk of accounts counts as a sign of life.
+        DailyRescore daily = new DailyRescore(db, processor, clock, () -> {
+            if (rescoring != null) rescoring.beat();
+            return !ready;
+        });
         rescoring = new PipelineWorker("daily rescore", () -> {
             int n = daily.runIfDue();
             if (n > 0) delivering.nudge();
             return n;
-        }, 60_000);
+        }, 60_000, () -> null, settings.workerStaleAfter());
         inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
             inFlight.accepted();
             processing.nudge();
@@ -225,6 +229,23 @@ public class Pipeline {
 
     public boolean ready() {
         return ready;
+    }
+
+    /** New events are due (an event put back by hand): the processor looks now. */
+    public void nudgeProcessor() {
+        if (processing != null) processing.nudge();
+    }
+
+    /** Each pipeline thread: the inbox writer, the processor, the delivery workers, the digest and the daily rescore. */
+    public List<WorkerHealth> workers() {
+        if (!ready) return List.of();
+        List<WorkerHealth> out = new ArrayList<>();
+        out.add(inbox.health());
+        out.add(processing.health());
+        out.addAll(delivering.health());
+        out.add(digesting.health());
+        out.add(rescoring.health());
+        return out;
     }
 
     public Inbox inbox() {

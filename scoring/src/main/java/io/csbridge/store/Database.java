@@ -5,6 +5,10 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
 
 /** The application's database: a datasource, its dialect, and short transactions on it. */
 public final class Database {
@@ -82,19 +86,42 @@ public final class Database {
     }
 
     /**
-     * Whether a failure says nothing about the work itself, so that running it again may succeed: a
-     * deadlock, a serialization failure, a lock timeout, or a concurrent creator winning an insert race
-     * (H2's MERGE is not atomic against another session's insert).
+     * H2's own codes (its SQL states) for the conditions PostgreSQL reports under classes 08, 53, 55 and 57:
+     * a broken or closed connection, the database closed or shutting down, in exclusive mode, out of memory,
+     * an I/O failure (a full disk), a concurrent update of the same row.
+     */
+    private static final Set<String> H2_TRANSIENT = Set.of("90067", "90098", "90121", "90135", "90108",
+            "90028", "90031", "90020", "90131", "HYT00");
+
+    /**
+     * Whether a failure says nothing about the work itself, so that running it again later may succeed:
+     * a lost or refused connection (SQL state class 08), the server out of resources such as disk, memory
+     * or connections (53), a lock not available (55), an operator intervention such as a statement timeout
+     * or an administrator's shutdown (57), a deadlock or serialization failure (40), H2's equivalents
+     * (its lock timeout {@code HYT00} and the {@code 90xxx} codes above), and a concurrent creator winning an
+     * insert race (23505: H2's MERGE is not atomic against another session's insert). JDBC's own
+     * transient and recoverable exception types count too.
      */
     public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00")
-                    || sql.getSQLState().equals("23505"))) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isTransientState(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) break;
         }
         return false;
+    }
+
+    private static boolean isTransientState(String state) {
+        if (state.length() < 2) return false;
+        return switch (state.substring(0, 2)) {
+            case "08", "40", "53", "55", "57" -> true;
+            default -> state.equals("23505") || H2_TRANSIENT.contains(state);
+        };
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {

@@ -5,6 +5,7 @@ import io.csbridge.alerts.AlertSettings;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
@@ -130,8 +131,8 @@ class ScoresFromBatchesTest {
 
     /**
      * A batch that fails after it stored signals and kept them for the next batch is rolled back and
-     * retried event by event; the event that fails alone is parked as FAILED and nothing of it remains,
-     * in the database or in what the processor keeps in memory.
+     * retried event by event; the event that fails alone is tried again, parked as FAILED once its attempts
+     * run out, and nothing of it remains, in the database or in what the processor keeps in memory.
      */
     @Test
     void anEventThatCannotBeAppliedIsParkedAndEveryOtherScoreIsTheFullRecompute() {
@@ -156,7 +157,8 @@ class ScoresFromBatchesTest {
             public List<DeliveryOutcome> deliver(List<OutboundWrite> writes) { return salesforce.deliver(writes); }
         };
         EventProcessor processor = new EventProcessor(db, ModelScorer::withDefaults, () -> List.of(broken), clock, 6,
-                new AccountAlerts(db.dialect(), new AlertRulesStore(), AlertSettings.defaults()));
+                new AccountAlerts(db.dialect(), new AlertRulesStore(), AlertSettings.defaults()),
+                new RetryPolicy(Duration.ZERO, Duration.ZERO, 3, () -> 0));
         deliver(db, mixed, new Random(41), processor);
         byAccount.get("acct-5").removeIf(s -> "001ACCT5".equals(s.attribute("salesforceAccountId")));
 

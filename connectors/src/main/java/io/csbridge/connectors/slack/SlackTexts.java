@@ -39,6 +39,9 @@ final class SlackTexts {
             Map.entry("notice.SALESFORCE_REQUEST_LIMIT", "CS Bridge: Salesforce refused a call with REQUEST_LIMIT_EXCEEDED: the "
                     + "org's daily API allowance is exhausted for every integration. CS Bridge's writes wait until {until} "
                     + "and go out then; nothing is lost."),
+            Map.entry("notice.PIPELINE_EVENT_PARKED", "CS Bridge: an acknowledged event (inbox id {id}) could not be applied "
+                    + "after {attempts} attempts and is parked: {error}. Parked events are listed on the Integrations page "
+                    + "(GET /admin/api/pipeline/failed); fix the cause, then retry them there."),
             Map.entry("unknown", "unknown"));
 
     private static final Map<String, String> JA = Map.ofEntries(
@@ -68,6 +71,9 @@ final class SlackTexts {
             Map.entry("notice.SALESFORCE_REQUEST_LIMIT", "CS Bridge: Salesforce が REQUEST_LIMIT_EXCEEDED で呼び出しを拒否しました。"
                     + "組織の1日の API 上限に達し、すべての連携が影響を受けています。CS Bridge の書き込みは {until} まで待機し、"
                     + "その後に送信されます(データは失われません)。"),
+            Map.entry("notice.PIPELINE_EVENT_PARKED", "CS Bridge: 受信済みのイベント(inbox id {id})を {attempts} 回試行しても"
+                    + "適用できず、保留にしました: {error}。保留中のイベントは連携ページ(GET /admin/api/pipeline/failed)に"
+                    + "一覧表示されます。原因を解消してから、そこで再試行してください。"),
             Map.entry("unknown", "不明"));
 
     private SlackTexts() {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The {@code inbox_event} table: inserts deliveries, ignoring the ones whose (source, dedupe key) is already
@@ -77,14 +78,20 @@ public final class InboxStore implements InboxRows {
     }
 
     /**
-     * Claims up to {@code limit} NEW events, oldest first, with SKIP LOCKED: another node's transaction
-     * takes the others. They stay claimed until {@code tx} ends.
+     * Claims up to {@code limit} NEW events whose next attempt is due at {@code now}, oldest first, with
+     * SKIP LOCKED: another node's transaction takes the others. They stay claimed until {@code tx} ends.
      */
-    public List<Claimed> claimNew(Transaction tx, int limit) {
+    public List<Claimed> claimNew(Transaction tx, int limit, Instant now) {
+        String sql = database.dialect().claimFirst("id, signals", "inbox_event",
+                "status = 'NEW' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)", "status, id", limit);
         return tx.sql(c -> {
             List<Claimed> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(database.dialect().claimFirst("id, signals", "inbox_event",
-                    "status = 'NEW'", "status, id", limit))) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                // The dialect may repeat the condition (H2): bind each occurrence.
+                int parameters = (int) sql.chars().filter(ch -> ch == '?').count();
+                for (int i = 1; i <= parameters; i++) {
+                    ps.setTimestamp(i, Timestamp.from(now));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.add(new Claimed(rs.getLong(1), rs.getString(2)));
                 }
@@ -109,15 +116,41 @@ public final class InboxStore implements InboxRows {
         });
     }
 
-    /** Parks an event that cannot be processed as FAILED with its error, in a transaction of its own. */
-    public void markFailed(long inboxId, String error) {
-        database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_event SET status = 'FAILED', "
-                    + "attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-                ps.setString(1, error.length() > 2000 ? error.substring(0, 2000) : error);
-                ps.setLong(2, inboxId);
-                return ps.executeUpdate();
+    /**
+     * What became of an event that failed: how many attempts it has had, and whether it is now parked as
+     * FAILED (else it waits for its next attempt).
+     */
+    public record Failure(int attempts, boolean parked) {
+    }
+
+    /**
+     * Records a failed attempt of an event, in a transaction of its own: its error, one more attempt, and
+     * either when to try again or (when {@code nextAttempt} answers null for the new count) parks it FAILED.
+     *
+     * @param nextAttempt given the attempts so far (this one included), when to try again; null to park
+     */
+    public Failure recordFailure(long inboxId, String error, Instant now, IntFunction<Instant> nextAttempt) {
+        return database.inTransaction(c -> {
+            int attempts;
+            try (PreparedStatement ps = c.prepareStatement("SELECT attempts FROM inbox_event WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, inboxId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Failure(0, false);
+                    attempts = rs.getInt(1) + 1;
+                }
             }
+            Instant next = nextAttempt.apply(attempts);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_event SET status = ?, attempts = ?, last_error = ?, "
+                    + "next_attempt_at = ?, processed_at = ? WHERE id = ? AND status = 'NEW'")) {
+                ps.setString(1, next == null ? "FAILED" : "NEW");
+                ps.setInt(2, attempts);
+                ps.setString(3, error.length() > 2000 ? error.substring(0, 2000) : error);
+                ps.setTimestamp(4, next == null ? null : Timestamp.from(next));
+                ps.setTimestamp(5, next == null ? Timestamp.from(now) : null);
+                ps.setLong(6, inboxId);
+                if (ps.executeUpdate() == 0) return new Failure(attempts - 1, false);
+            }
+            return new Failure(attempts, next == null);
         });
     }
 }

@@ -2,6 +2,7 @@ package io.csbridge.webhooks.salesforce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.csbridge.domain.account.AccountKey;
+import io.csbridge.inbox.EntryBounds;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.domain.signal.Attributes;
@@ -53,7 +54,11 @@ public final class OutboundMessageTranslator {
                 case "Opportunity" -> opportunity(n, at);
                 default -> List.of();
             };
-            entries.add(new InboxEntry(SOURCE, n.id(), at, payload(message, n), signals));
+            InboxEntry entry = new InboxEntry(SOURCE, n.id(), at, payload(message, n), signals);
+            EntryBounds.violation(entry).ifPresent(reason -> {
+                throw invalid("Notification " + n.id() + ": " + reason);
+            });
+            entries.add(entry);
         }
         return entries;
     }

@@ -3,6 +3,7 @@ package io.csbridge.webhooks.zendesk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.csbridge.domain.account.AccountKey;
+import io.csbridge.inbox.EntryBounds;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.domain.signal.Attributes;
@@ -46,7 +47,16 @@ public final class ZendeskTranslator {
         this.clock = clock;
     }
 
+    /** @throws HookRejection 400 when the body is not a Zendesk event, or holds more than the store keeps */
     public InboxEntry translate(String body) {
+        InboxEntry entry = parse(body);
+        EntryBounds.violation(entry).ifPresent(reason -> {
+            throw invalid(reason);
+        });
+        return entry;
+    }
+
+    private InboxEntry parse(String body) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);

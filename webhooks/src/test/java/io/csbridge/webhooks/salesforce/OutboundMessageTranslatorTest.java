@@ -129,4 +129,16 @@ class OutboundMessageTranslatorTest {
         assertThat(OutboundMessageTranslator.domainOf("n/a")).isNull();
         assertThat(OutboundMessageTranslator.domainOf("localhost")).isNull();
     }
+
+    /** A Salesforce Id or owner longer than the store keeps is refused at the door (400), naming the notification. */
+    @Test
+    void anIdOrOwnerLongerThanTheStoreKeepsIsRefused() {
+        String xml = sample("account-notification.xml");
+        assertThatThrownBy(() -> translate(xml.replace("0055g00000CSMJANE", "0".repeat(256))))
+                .isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                .hasMessageContaining("owner is longer than 255");
+        assertThatThrownBy(() -> translate(xml.replace("Acme Corp &amp; Sons", "A".repeat(501))))
+                .isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                .hasMessageContaining("the name is longer than 500");
+    }
 }

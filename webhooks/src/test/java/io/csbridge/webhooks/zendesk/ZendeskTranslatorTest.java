@@ -218,4 +218,19 @@ class ZendeskTranslatorTest {
     static void assertRejected(Runnable call, int status) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(status));
     }
+
+    /** An identifier or name longer than the store keeps is refused at the door, not acknowledged and then lost. */
+    @Test
+    void anOrganizationIdOrNameLongerThanTheStoreKeepsIsRefused() throws IOException {
+        String event = resource("organization-created-event.json");
+        String longId = "9".repeat(256);
+        assertThatThrownBy(() -> translator.translate(event.replace("\"9001\"", "\"" + longId + "\"")
+                .replace("zen:organization:9001", "zen:organization:" + longId)))
+                .isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                .hasMessageContaining("longer than 255");
+        assertThatThrownBy(() -> translator.translate(event.replace("\"Acme Corp\"", "\"" + "A".repeat(501) + "\"")))
+                .isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                .hasMessageContaining("the name is longer than 500");
+        assertThat(translator.translate(event.replace("\"Acme Corp\"", "\"" + "A".repeat(500) + "\"")).signals()).isNotEmpty();
+    }
 }
