@@ -6,6 +6,7 @@ import io.csbridge.app.pipeline.FailedEvents;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,6 +39,7 @@ public class FailedEventsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("{id}/retry")
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> retry(@PathParam("id") long id) {
