@@ -1,14 +1,16 @@
 package io.csbridge.admin.security;
 
+import io.csbridge.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(clock, new LoginThrottle.Policy(5, 20, Duration.ofMinutes(15)));
 
     @Test

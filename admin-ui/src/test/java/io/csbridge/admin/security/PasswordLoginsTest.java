@@ -1,9 +1,11 @@
 package io.csbridge.admin.security;
 
+import io.csbridge.testing.MutableClock;
 import io.csbridge.app.users.AdminUser;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The login check with a fake password hash that records each (expensive) verification it is asked for. */
 class PasswordLoginsTest {
 
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     final Map<String, AdminUser> users = new HashMap<>();
     final List<String> verifiedAgainst = new ArrayList<>();
     final PasswordLogins logins = new PasswordLogins(name -> Optional.ofNullable(users.get(name)), (password, hash) -> {
