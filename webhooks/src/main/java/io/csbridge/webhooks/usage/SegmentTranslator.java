@@ -9,6 +9,7 @@ import io.csbridge.domain.signal.Attributes;
 import io.csbridge.domain.signal.CustomAttributes;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
+import io.csbridge.inbox.EntryBounds;
 import io.csbridge.webhooks.HookRejection;
 
 import java.time.Clock;
@@ -93,7 +94,11 @@ public final class SegmentTranslator {
             case "group" -> group(m, where, at, groupId, userId);
             default -> throw invalid(where, "type must be track, identify, group, page or screen, not '" + type + "'");
         };
-        return new InboxEntry(SOURCE, messageId, at, m.toString(), List.of(signal));
+        InboxEntry entry = new InboxEntry(SOURCE, messageId, at, m.toString(), List.of(signal));
+        EntryBounds.violation(entry).ifPresent(reason -> {
+            throw invalid(where, reason);
+        });
+        return entry;
     }
 
     private static Signal track(JsonNode m, String where, Instant at, AccountKey account, String userId) {
@@ -103,7 +108,7 @@ public final class SegmentTranslator {
         if (NPS_EVENT.equals(event)) {
             JsonNode score = properties.path("score");
             if (!score.isNumber() || score.asDouble() != Math.rint(score.asDouble())
-                    || score.asInt() < 0 || score.asInt() > 10) {
+                    || score.asDouble() < 0 || score.asDouble() > 10) {
                 throw invalid(where, "an NPS answer needs properties.score, a whole number from 0 to 10");
             }
             Map<String, String> attributes = new LinkedHashMap<>();
@@ -125,7 +130,9 @@ public final class SegmentTranslator {
         for (String key : List.of("arr", "seats")) {
             JsonNode value = traits.get(key);
             if (value == null || value.isNull()) continue;
-            if (!value.isNumber() || value.asDouble() < 0) throw invalid(where, "traits." + key + " must be a number >= 0");
+            if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0) {
+                throw invalid(where, "traits." + key + " must be a finite number >= 0");
+            }
             attributes.put(key, value.asText());
         }
         JsonNode churned = traits.get(Attributes.CHURNED);
