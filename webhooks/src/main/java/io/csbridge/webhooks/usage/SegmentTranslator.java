@@ -34,7 +34,6 @@ public final class SegmentTranslator {
     public static final String SOURCE = "usage";
     public static final String NPS_EVENT = "NPS Answered";
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    private static final int MAX_BATCH = 2_000;
 
     private final Clock clock;
 
@@ -54,7 +53,6 @@ public final class SegmentTranslator {
         if (root.has("batch")) {
             JsonNode batch = root.get("batch");
             if (!batch.isArray()) throw HookRejection.malformed("batch must be an array");
-            if (batch.size() > MAX_BATCH) throw HookRejection.malformed("a batch holds at most " + MAX_BATCH + " messages");
             for (int i = 0; i < batch.size(); i++) entries.add(entry(batch.get(i), "batch[" + i + "]"));
         } else {
             entries.add(entry(root, "message"));

@@ -50,4 +50,17 @@ class SegmentBoundsTest {
         refused("{\"type\":\"track\",\"messageId\":\"m5\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"event\":\"NPS Answered\","
                 + "\"userId\":\"u1\",\"context\":{\"groupId\":\"acme\"},\"properties\":{\"score\":4294967301}}", "score");
     }
+
+    @Test
+    void anyBatchUnderTheBodyLimitIsTakenWhateverItsCount() {
+        StringBuilder body = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 5_000; i++) {
+            if (i > 0) body.append(',');
+            body.append("{\"type\":\"track\",\"messageId\":\"b").append(i)
+                    .append("\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"event\":\"Login\",\"userId\":\"u\",\"context\":{\"groupId\":\"acme\"}}");
+        }
+        body.append("]}");
+        assertThat(body.length()).isLessThan(1 << 20);
+        assertThat(translator.translate(body.toString())).hasSize(5_000);
+    }
 }
