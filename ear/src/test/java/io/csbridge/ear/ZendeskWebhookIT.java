@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.net.http.HttpRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,10 +226,10 @@ class ZendeskWebhookIT {
     @Test
     void aSenderThatStopsMidBodyGetsA400NotAServerError() throws Exception {
         long before = inboxTotal(client);
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 8080)) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(CsBridgeClient.BASE).getPort())) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
-            out.write(("POST /hooks/zendesk HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/json\r\n"
+            out.write(("POST /hooks/zendesk HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 5000\r\nConnection: close\r\n\r\n{\"type\":\"zen:event-type:ticket.created\"").getBytes(StandardCharsets.UTF_8));
             out.flush();
             socket.shutdownOutput(); // the sender goes away with 4,960 bytes still owed
