@@ -2,6 +2,9 @@
 // backtest AUC of the edited model beside the current one's, and the onboarding states under each.
 import { el, t, num, bandBadge, table } from './app.js';
 
+/** A band as the dry run's changes name it (GREEN) in the form the texts and badges use (Green). */
+export const bandLabel = b => (b ? b.charAt(0) + b.slice(1).toLowerCase() : b);
+
 const ONBOARDING_STATES = ['on-track', 'behind', 'stalled', 'completed'];
 
 function cell(id, value, digits) {
@@ -12,7 +15,7 @@ function examples(id, titleKey, changes) {
   return el('div', {}, el('h4', {}, t(titleKey)),
     changes.length ? el('ul', { id, class: 'examples' }, changes.map(c => el('li', { 'data-account': c.accountId },
       el('a', { href: 'account.html?id=' + encodeURIComponent(c.accountId) }, c.name || c.accountId), ' ',
-      bandBadge(c.from), ' → ', bandBadge(c.to), ' ', el('span', { class: 'muted' }, num(c.scoreBefore) + ' → ' + num(c.scoreAfter)))))
+      bandBadge(bandLabel(c.from)), ' → ', bandBadge(bandLabel(c.to)), ' ', el('span', { class: 'muted' }, num(c.scoreBefore) + ' → ' + num(c.scoreAfter)))))
       : el('p', { id, class: 'muted' }, t('preview.noneThisWay')));
 }
 
@@ -26,9 +29,10 @@ export function healthPreview(p) {
       t('preview.summary', { changed: r.changes.length, accounts: r.accounts })),
     el('p', { id: 'preview-moves' }, moves.length ? moves.map(([m, n]) => t('preview.move', {
       from: t('band.' + m.split('->')[0]), to: t('band.' + m.split('->')[1]), n })).join(' · ') : t('dryRun.noChanges')),
-    el('div', { class: 'grid2' },
-      examples('preview-better', 'preview.better', p.better.concat(p.sideways.filter(c => c.from === 'Unknown'))),
-      examples('preview-worse', 'preview.worse', p.worse.concat(p.sideways.filter(c => c.to === 'Unknown')))),
+    el('div', { class: 'examples-grid' },
+      examples('preview-better', 'preview.better', p.better),
+      examples('preview-worse', 'preview.worse', p.worse),
+      examples('preview-sideways', 'preview.sideways', p.sideways)),
     el('table', { id: 'preview-auc' },
       el('caption', {}, t('preview.aucCaption', { accounts: b1.accounts, churned: b1.churned })),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col', class: 'num' }, t('preview.current')),

@@ -3,7 +3,7 @@ import { tabs, linkForm, debounce } from './form-kit.js';
 import { renderHealthForm, healthState } from './model-form.js';
 import { renderPlanForm } from './plan-form.js';
 import { renderRuleForm } from './rule-form.js';
-import { healthPreview, onboardingPreview, perOwner } from './model-preview.js';
+import { healthPreview, onboardingPreview, perOwner, bandLabel } from './model-preview.js';
 
 await init('models');
 
@@ -81,7 +81,7 @@ function dryRunReport(r) {
     moves.length ? el('p', {}, moves.map(([m, n]) => m.replace('->', ' → ') + ': ' + n).join(' · ')) : null,
     table(t('models.dryRun'), ['account.name', 'dryRun.from', 'dryRun.to', 'num:dryRun.score', 'num:dryRun.risk'],
       r.changes.slice(0, 50).map(c => [el('a', { href: 'account.html?id=' + encodeURIComponent(c.accountId) }, c.name || c.accountId),
-        bandBadge(c.from), bandBadge(c.to), num(c.scoreBefore) + ' → ' + num(c.scoreAfter), num(c.riskBefore) + ' → ' + num(c.riskAfter)]),
+        bandBadge(bandLabel(c.from)), bandBadge(bandLabel(c.to)), num(c.scoreBefore) + ' → ' + num(c.scoreAfter), num(c.riskBefore) + ' → ' + num(c.riskAfter)]),
       'dryRun.noChanges')];
 }
 

@@ -87,7 +87,7 @@ class ModelEditorsBrowserIT {
         JsonNode shown = previewShown(browser);
         JsonNode api = previewFromApi(browser);
         assertThat(shown.get("changed").asInt()).isEqualTo(api.get("dryRun").get("changes").size()).isPositive();
-        assertThat(browser.findElement(By.id("preview-better")).getText()).as("named examples").contains(name);
+        assertThat(browser.findElement(By.id("preview-better")).getText()).as("named examples, with their bands").contains(name).contains("Yellow").contains("Green");
         for (var e : api.get("dryRun").get("moves").properties()) {
             String[] move = e.getKey().split("->");
             assertThat(browser.findElement(By.id("preview-moves")).getText()).contains(move[0] + " → " + move[1] + ": " + e.getValue().asInt());
