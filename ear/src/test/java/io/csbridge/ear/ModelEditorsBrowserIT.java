@@ -205,6 +205,40 @@ class ModelEditorsBrowserIT {
         screenshot(browser, "model-editor-viewer");
     }
 
+    @Test
+    void theFormsSpeakJapaneseToAJapaneseBrowser() {
+        WebDriver browser = browser("ja");
+        logIn(browser, CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
+        browser.get(ADMIN_UI + "models.html");
+        awaitReady(browser);
+        assertThat(browser.findElement(By.id("health-tab-form")).getText()).isEqualTo("フォーム");
+        assertThat(browser.findElement(By.id("health-tab-json")).getText()).isEqualTo("詳細設定 (JSON)");
+        assertThat(browser.findElement(By.id("hm-measures")).getText()).contains("重み").contains("アクティブ日数");
+        assertThat(browser.findElement(By.id("ar-sentence-0")).getText()).contains("時間に 1 回まで");
+        // Keyboard: the arrow key moves from the Form tab to the Advanced tab and shows the JSON.
+        browser.findElement(By.id("plans-tab-form")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("plans-tab-json");
+        assertThat(browser.findElement(By.id("plans-json")).isDisplayed()).isTrue();
+        screenshot(browser, "model-editor-ja");
+    }
+
+    @Test
+    void thePreviewApiAnswers400ForAMissingOrInvalidModelAndChangesNothing() {
+        String before = client.admin("/model").body();
+        HttpRequest.Builder preview = HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/admin/api/model/preview"))
+                .header("Authorization", AdminLoginIT.basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD))
+                .header("Content-Type", "application/json");
+        CsBridgeClient.Answer none = client.send(preview.POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("'config'");
+        CsBridgeClient.Answer invalid = client.send(preview.POST(HttpRequest.BodyPublishers.ofString(
+                "{\"config\": {\"version\": \"x\", \"healthModels\": []}}")).build());
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("problems");
+        assertThat(client.admin("/model").body()).isEqualTo(before);
+        assertThat(client.admin("/model/distributions").json().get("measures").findValuesAsText("measure")).contains("activeDays", "nps");
+    }
+
     /** An account using the product every day for two months, for 200 days a customer: Yellow under the standard model. */
     private void busyAccount(String id, String name) {
         Instant now = Instant.now();
