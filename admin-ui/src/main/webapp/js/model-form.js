@@ -140,7 +140,7 @@ function addMeasure(model, changed) {
     model.measures.push(spec);
     changed(true);
   });
-  return el('div', { class: 'form-row' }, el('label', {}, el('span', {}, t('hm.addLabel')), select), add);
+  return el('div', { class: 'form-row add-row' }, el('label', {}, el('span', {}, t('hm.addLabel')), select), add);
 }
 
 /** A first curve from the portfolio: the lower quartile scores 0, the median 50, the upper quartile 100. */

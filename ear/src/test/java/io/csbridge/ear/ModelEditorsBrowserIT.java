@@ -200,7 +200,7 @@ class ModelEditorsBrowserIT {
         assertThat(browser.findElement(By.id("pl-due-0")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("ar-cooldown-0")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("ar-sentence-0")).getText()).startsWith("When ");
-        assertThat(browser.findElements(By.id("hm-add"))).allMatch(b -> !b.isDisplayed());
+        assertThat(browser.findElements(By.id("hm-add-measure"))).allMatch(b -> !b.isDisplayed());
         assertThat(browser.findElements(By.id("health-save"))).isEmpty();
         screenshot(browser, "model-editor-viewer");
     }
