@@ -1,4 +1,9 @@
 import { init, api, t, el, num, when, day, bandBadge, table, say, failure, canChange } from './app.js';
+import { tabs, linkForm, debounce } from './form-kit.js';
+import { renderHealthForm, healthState } from './model-form.js';
+import { renderPlanForm } from './plan-form.js';
+import { renderRuleForm } from './rule-form.js';
+import { healthPreview, onboardingPreview, perOwner, bandLabel } from './model-preview.js';
 
 await init('models');
 
@@ -9,12 +14,31 @@ const pretty = v => JSON.stringify(v, null, 2);
 let baseVersion = null;
 if (!canChange()) for (const a of [healthArea, plansArea, alertsArea]) a.readOnly = true;
 
+// The forms edit the same JSON the text areas hold (the "Advanced" tab): what is saved is always the JSON.
+const problem = prefix => message => {
+  const box = document.getElementById(prefix + '-form-problem');
+  box.hidden = !message;
+  box.textContent = message || '';
+};
+const form = id => document.getElementById(id);
+const forms = {
+  health: linkForm(healthArea, (v, changed) => renderHealthForm(form('health-form'), v, changed), problem('health')),
+  plans: linkForm(plansArea, (v, changed) => renderPlanForm(form('plans-form'), v, changed), problem('plans')),
+  alerts: linkForm(alertsArea, (v, changed) => renderRuleForm(form('alerts-form'), v, changed), problem('alerts')),
+};
+for (const [prefix, f] of Object.entries(forms)) {
+  tabs(prefix, () => f.refresh());
+  form(prefix + '-form').disabled = !canChange(); // a viewer sees the forms, read-only
+}
+
 async function loadModel() {
   const model = await api('/model');
   const { onboardingPlans, ...health } = model.config;
   baseVersion = model.version;
   healthArea.value = pretty(health);
   plansArea.value = pretty(onboardingPlans || []);
+  forms.health.refresh();
+  forms.plans.refresh();
   document.getElementById('health-version').textContent = model.savedAt
     ? t('models.version', { version: model.version, at: when(model.savedAt), by: model.savedBy })
     : t('models.builtIn', { version: model.version });
@@ -23,6 +47,7 @@ async function loadModel() {
 async function loadRules() {
   const rules = await api('/alert-rules');
   alertsArea.value = pretty(rules.rules);
+  forms.alerts.refresh();
   document.getElementById('alerts-version').textContent = rules.savedAt
     ? t('models.version', { version: rules.version, at: when(rules.savedAt), by: rules.savedBy })
     : t('models.builtIn', { version: rules.version });
@@ -56,7 +81,7 @@ function dryRunReport(r) {
     moves.length ? el('p', {}, moves.map(([m, n]) => m.replace('->', ' → ') + ': ' + n).join(' · ')) : null,
     table(t('models.dryRun'), ['account.name', 'dryRun.from', 'dryRun.to', 'num:dryRun.score', 'num:dryRun.risk'],
       r.changes.slice(0, 50).map(c => [el('a', { href: 'account.html?id=' + encodeURIComponent(c.accountId) }, c.name || c.accountId),
-        bandBadge(c.from), bandBadge(c.to), num(c.scoreBefore) + ' → ' + num(c.scoreAfter), num(c.riskBefore) + ' → ' + num(c.riskAfter)]),
+        bandBadge(bandLabel(c.from)), bandBadge(bandLabel(c.to)), num(c.scoreBefore) + ' → ' + num(c.scoreAfter), num(c.riskBefore) + ' → ' + num(c.riskAfter)]),
       'dryRun.noChanges')];
 }
 
@@ -81,15 +106,17 @@ function wire(prefix, areas, dryRun, save, backtest) {
   let tried = null;
   const text = () => areas.map(a => a.value).join('\u0000');
   for (const a of areas) a.addEventListener('input', () => { saveButton.disabled = tried !== text(); });
-  document.getElementById(prefix + '-dryrun').addEventListener('click', async () => {
+  const run = async () => {
     say(result, t('models.working'));
+    const snapshot = text();
     try {
       const out = await dryRun();
-      tried = text();
-      saveButton.disabled = false;
+      tried = snapshot;
+      saveButton.disabled = tried !== text();
       say(result, out);
     } catch (e) { tried = null; saveButton.disabled = true; report(result, e); }
-  });
+  };
+  document.getElementById(prefix + '-dryrun').addEventListener('click', run);
   if (backtest) document.getElementById(prefix + '-backtest').addEventListener('click', async () => {
     const target = prefix + '-backtest-result';
     say(target, t('models.working'));
@@ -104,6 +131,9 @@ function wire(prefix, areas, dryRun, save, backtest) {
       await Promise.all([loadModel(), loadRules(), loadHistory()]);
     } catch (e) { report(result, e); }
   });
+  /** A preview of exactly {snapshot} passed: Save is offered while the text is still that. */
+  const accept = snapshot => { tried = snapshot; saveButton.disabled = tried !== text(); };
+  return { run, accept, text };
 }
 
 const modelDryRun = async () => dryRunReport(await api('/model?dryRun=true', { method: 'PUT', text: JSON.stringify(proposedModel()) }));
@@ -124,23 +154,63 @@ if (canChange()) {
   const until = new Date(), from = new Date(Date.now() - 90 * 86400000);
   document.getElementById('backtest-until').value = until.toISOString().slice(0, 10);
   document.getElementById('backtest-from').value = from.toISOString().slice(0, 10);
-  wire('health', [healthArea, plansArea], modelDryRun, modelSave, modelBacktest);
-  wire('plans', [healthArea, plansArea], modelDryRun, modelSave, modelBacktest);
-  wire('alerts', [alertsArea], async () => {
+  const healthWire = wire('health', [healthArea, plansArea], modelDryRun, modelSave, modelBacktest);
+  const plansWire = wire('plans', [healthArea, plansArea], modelDryRun, modelSave, modelBacktest);
+  livePreview(healthWire, plansWire);
+  const alertsWire = wire('alerts', [alertsArea], async () => {
     let rules;
     try { rules = JSON.parse(alertsArea.value); } catch (e) { throw new Error(t('models.badJson', { editor: t('models.alerts'), detail: e.message })); }
     const r = await api('/alert-rules?dryRun=true', { method: 'PUT', body: rules });
     return [el('p', { id: 'alerts-summary' }, t('alertsDryRun.summary', { sent: num(r.sent), digested: num(r.digested), suppressed: num(r.suppressed), from: day(r.from), to: day(r.to) })),
       table(t('models.alertsDryRun'), ['alert.account', 'alert.rule', 'alert.outcome', 'alert.reason'],
         (r.decisions || []).slice(0, 50).map(d => [d.alert ? d.alert.accountName || d.alert.accountId : '–', d.alert ? d.alert.ruleId : '–',
-          t('outcome.' + d.outcome), d.reason || (d.alert && d.alert.action) || '–']), 'alertsDryRun.none')];
+          t('outcome.' + d.outcome), d.reason || (d.alert && d.alert.action) || '–']), 'alertsDryRun.none'), ...perOwner(r.decisions)];
   }, async () => {
     const saved = await api('/alert-rules', { method: 'PUT', text: alertsArea.value });
     return [t('models.saved', { version: saved.version })];
   });
+  alertsArea.addEventListener('input', debounce(() => alertsWire.run(), 800));
 }
 
-const results = await Promise.allSettled([loadModel(), loadRules(), loadHistory()]);
+/**
+ * While the model or a plan is edited: a preview of exactly the edited text a moment after the last
+ * change (band moves, examples, AUC beside the current model's, onboarding states); once it passes,
+ * Save is offered for that text.
+ */
+function livePreview(...wires) {
+  let asked = 0;
+  const run = async () => {
+    const mine = ++asked;
+    const snapshot = wires[0].text();
+    let config;
+    try { config = proposedModel(); } catch (e) { say('health-preview', [e.message], 'error'); return; }
+    say('health-preview', t('models.working'));
+    const body = { config };
+    const from = document.getElementById('backtest-from').value, until = document.getElementById('backtest-until').value;
+    if (from) body.asOf = from;
+    if (until) body.until = until;
+    try {
+      const p = await api('/model/preview', { method: 'POST', body });
+      if (mine !== asked) return;
+      say('health-preview', healthPreview(p));
+      say('plans-preview', onboardingPreview(p));
+      wires.forEach(w => w.accept(snapshot));
+    } catch (e) {
+      if (mine !== asked) return;
+      report('health-preview', e);
+      report('plans-preview', e);
+    }
+  };
+  const later = debounce(run, 700);
+  for (const a of [healthArea, plansArea]) a.addEventListener('input', later);
+}
+
+async function loadDistributions() {
+  const d = await api('/model/distributions');
+  healthState.distributions = Object.fromEntries(d.measures.map(m => [m.measure, m]));
+}
+
+const results = await Promise.allSettled([loadDistributions().catch(() => null).then(loadModel), loadRules(), loadHistory()]);
 const failed = results.find(r => r.status === 'rejected');
 if (failed) say('models-status', failure(failed.reason), 'error');
 document.body.dataset.ready = 'true';

@@ -126,6 +126,7 @@ class AdminUiBrowserIT {
         awaitReady(browser);
         WebElement save = browser.findElement(By.id("health-save"));
         assertThat(save.isEnabled()).as("nothing is saved untried").isFalse();
+        browser.findElement(By.id("health-tab-json")).click(); // the JSON is the "Advanced" tab beside the form
 
         // Raise the Green threshold of every health model: some accounts would move band.
         ((JavascriptExecutor) browser).executeScript("""

@@ -8,6 +8,7 @@ import io.csbridge.admin.Roles;
 import io.csbridge.app.model.ModelAdmin;
 import io.csbridge.domain.score.InvalidConfigException;
 import io.csbridge.domain.scoring.Backtest;
+import io.csbridge.domain.scoring.ModelPreview;
 import io.csbridge.domain.scoring.ScoringConfig;
 import io.csbridge.json.Json;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,6 +99,29 @@ public class ModelResource {
         ModelAdmin.Window w = window(request, model::backtestWindow);
         ScoringConfig config = request.hasNonNull("config") ? parse(request.get("config").toString()) : model.inForce();
         return model.backtest(config, w);
+    }
+
+    /**
+     * The model editor's live preview. Body: {@code {"config": {...}, "asOf": "...", "until": "..."}}
+     * (window as for a backtest). Answers the dry run now, up to three named accounts each way, the
+     * backtest of the edited and the current model side by side, and the onboarding states under each.
+     * Changes nothing; viewers may ask too.
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModelPreview preview(String body) {
+        JsonNode request = json(body);
+        if (!request.hasNonNull("config")) throw ApiError.badRequest("'config' (the edited scoring model) is required");
+        ScoringConfig config = parse(request.get("config").toString());
+        return model.preview(config, window(request, model::backtestWindow));
+    }
+
+    /** Each measure's inputs across the current portfolio (a histogram and quartiles), for the editor's charts. */
+    @GET
+    @Path("distributions")
+    public Map<String, Object> distributions() {
+        return Map.of("measures", model.distributions());
     }
 
     /**

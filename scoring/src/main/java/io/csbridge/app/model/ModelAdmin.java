@@ -6,6 +6,8 @@ import io.csbridge.domain.risk.FittedChurnModel;
 import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.domain.scoring.Backtest;
 import io.csbridge.domain.scoring.DryRun;
+import io.csbridge.domain.scoring.MeasureDistribution;
+import io.csbridge.domain.scoring.ModelPreview;
 import io.csbridge.domain.scoring.ScoringConfig;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
@@ -95,6 +97,21 @@ public class ModelAdmin {
         Instant now = pipeline.clock().instant();
         ScoringConfig current = scorer.model().config();
         return DryRun.compare(histories(now), current, proposed.withVersion("proposed"), now);
+    }
+
+    /**
+     * The editor's live preview of {@code proposed}: the dry run now with named examples each way, the
+     * backtest over {@code w} beside the current model's, and the onboarding states under each.
+     */
+    public ModelPreview preview(ScoringConfig proposed, Window w) {
+        Instant now = pipeline.clock().instant();
+        return ModelPreview.of(histories(now), scorer.model().config(), proposed.withVersion("proposed"), now, w.asOf(), w.until());
+    }
+
+    /** Each measure's inputs across the current portfolio now, for the editor's charts. */
+    public List<MeasureDistribution> distributions() {
+        Instant now = pipeline.clock().instant();
+        return MeasureDistribution.portfolio(histories(now), scorer.model().config(), now);
     }
 
     /** Saves {@code proposed} as the next version, puts it in force and starts rescoring every account. */
