@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@SuppressWarnings("unchecked")
 class SingleSignOnBrowserIT {
 
     static final List<String> PROPERTIES = List.of("admin.oidc.provider-url", "admin.oidc.client-id", "admin.oidc.client-secret");
@@ -73,7 +74,7 @@ class SingleSignOnBrowserIT {
 
         Map<?, ?> session = session();
         assertThat(session.get("user")).isEqualTo("ada");
-        assertThat((List<?>) session.get("roles")).containsExactly("cs-admin");
+        assertThat((List<Object>) session.get("roles")).containsExactly("cs-admin");
         assertThat(browser.findElement(By.cssSelector("header.top")).getText()).contains("ada");
         AdminUiBrowserIT.screenshot(browser, "sso-admin-overview");
 
@@ -87,7 +88,7 @@ class SingleSignOnBrowserIT {
     void aViewerFromTheGroupsClaimCannotDoAdminOnlyThings() {
         signInThroughTheProvider("victor", "[\"cs-viewer\"]");
 
-        assertThat((List<?>) session().get("roles")).containsExactly("cs-viewer");
+        assertThat((List<Object>) session().get("roles")).containsExactly("cs-viewer");
         browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html");
         AdminUiBrowserIT.awaitReady(browser);
         assertThat(browser.findElements(By.id("zendesk-setup"))).isEmpty();
@@ -107,7 +108,7 @@ class SingleSignOnBrowserIT {
 
         AdminUiBrowserIT.logIn(browser, CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
         AdminUiBrowserIT.awaitReady(browser);
-        assertThat((List<?>) session().get("roles")).contains("cs-admin");
+        assertThat((List<Object>) session().get("roles")).contains("cs-admin");
         assertThat(session().get("user")).isEqualTo(CsBridgeClient.ADMIN);
     }
 
