@@ -47,6 +47,15 @@ final class OidcProvider {
         }
     }
 
+    /** A provider known without discovery (tests): its issuer and signing keys by kid. */
+    OidcProvider(String issuer, Map<String, PublicKey> keys) {
+        this.issuer = issuer;
+        this.authorizationEndpoint = issuer + "/authorize";
+        this.tokenEndpoint = issuer + "/token";
+        this.jwksUri = issuer + "/jwks";
+        this.keys.putAll(keys);
+    }
+
     static OidcProvider discover(String providerUrl) throws IOException, InterruptedException {
         return new OidcProvider(get(providerUrl + "/.well-known/openid-configuration"));
     }
