@@ -59,7 +59,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         if ("GET".equals(request.getMethod()) && "/oidc/login".equals(path)) {
             return singleSignOn.start(request, context, proxies().overHttps(request));
         }
-        if ("GET".equals(request.getMethod()) && "/oidc/callback".equals(path)) return singleSignOn.callback(request, context);
+        if ("GET".equals(request.getMethod()) && "/oidc/callback".equals(path)) {
+            return singleSignOn.callback(request, response, context, proxies().overHttps(request));
+        }
 
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.eclipse.microprofile.config.Config;
 
@@ -79,7 +80,8 @@ public class SingleSignOn {
         }
     }
 
-    AuthenticationStatus callback(HttpServletRequest request, HttpMessageContext context) {
+    AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+                                  boolean overHttps) {
         Optional<OidcSettings> settings = OidcSettings.from(config);
         HttpSession session = request.getSession(false);
         Object stored = session == null ? null : session.getAttribute(PENDING);
@@ -106,6 +108,7 @@ public class SingleSignOn {
                 return back(request, context, "denied");
             }
             BrowserSession.startSingleSignOn(request, username, roles);
+            if (overHttps) SessionCookie.secure(request, response, request.getSession(false));
             LOG.info("single sign-on: " + username + " logged in as " + roles);
             return context.redirect(request.getContextPath() + pending.next());
         } catch (IdTokens.Invalid | IOException | RuntimeException e) {
