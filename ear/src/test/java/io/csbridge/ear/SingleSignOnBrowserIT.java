@@ -1,7 +1,5 @@
 package io.csbridge.ear;
 
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,7 +8,9 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +20,12 @@ import org.openqa.selenium.WebDriver;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Single sign-on in headless Chromium against a real OpenID Connect provider started in the test JVM
- * (NAV's mock-oauth2-server from Maven Central, on a dynamic port, with its interactive login page): a
+ * (NAV's mock-oauth2-server from Maven Central, its standalone server in a JVM of its own on a dynamic
+ * port, with its interactive login page; its classpath is admin-ui's test scope, so that its Kotlin never
+ * changes what the EAR bundles): a
  * person logs in on the provider's page and lands on the admin UI with the role the groups claim gives;
  * a viewer cannot do admin-only things; someone in no mapped group is refused; the built-in users still
  * log in. The server's {@code admin.oidc.*} settings are set through the management API and removed after.
@@ -43,8 +50,9 @@ class SingleSignOnBrowserIT {
     @ArquillianResource
     ManagementClient management;
 
+    static Process provider;
+    static String providerBase;
     final CsBridgeClient client = new CsBridgeClient();
-    MockOAuth2Server provider;
     WebDriver browser;
 
     @Deployment(testable = false)
@@ -52,20 +60,49 @@ class SingleSignOnBrowserIT {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ear.file")));
     }
 
+    @BeforeAll
+    static void startTheProvider() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        providerBase = "http://127.0.0.1:" + port;
+        String classpath = Files.readString(Path.of(System.getProperty("oidc.provider.classpath"))).trim();
+        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", classpath, "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt");
+        start.environment().put("SERVER_HOSTNAME", "127.0.0.1");
+        start.environment().put("SERVER_PORT", Integer.toString(port));
+        start.environment().put("JSON_CONFIG", "{\"interactiveLogin\": true}");
+        provider = start.redirectErrorStream(true).redirectOutput(new File("target/oidc-provider.log")).start();
+        CsBridgeClient client = new CsBridgeClient();
+        for (int i = 0; i < 120; i++) {
+            if (client.send(HttpRequest.newBuilder(URI.create(providerBase + "/corp/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(2)).GET().build()).status() == 200) return;
+            assertThat(provider.isAlive()).as("the provider runs (target/oidc-provider.log)").isTrue();
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the OpenID Connect provider did not start: target/oidc-provider.log");
+    }
+
+    @AfterAll
+    static void stopTheProvider() throws InterruptedException {
+        if (provider != null) {
+            provider.destroy();
+            provider.waitFor();
+        }
+    }
+
     @BeforeEach
-    void startTheProvider() throws IOException {
-        provider = new MockOAuth2Server(new OAuth2Config(true));
-        provider.start(InetAddress.getByName("127.0.0.1"), 0);
-        systemProperty("admin.oidc.provider-url", provider.issuerUrl("corp").toString());
+    void pointTheServerAtTheProvider() throws IOException {
+        systemProperty("admin.oidc.provider-url", providerBase + "/corp");
         systemProperty("admin.oidc.client-id", "cs-bridge-admin");
         systemProperty("admin.oidc.client-secret", "it-oidc-client-secret");
     }
 
     @AfterEach
-    void stopTheProvider() throws IOException {
+    void putTheServerBack() throws IOException {
         if (browser != null) browser.quit();
         for (String name : PROPERTIES) management.getControllerClient().execute(operation("remove", name));
-        provider.shutdown();
     }
 
     @Test
@@ -125,7 +162,7 @@ class SingleSignOnBrowserIT {
         AdminUiBrowserIT.await(browser, b -> b.getCurrentUrl().contains("login.html") && b.findElement(By.id("sso")).isDisplayed() ? true : null);
         assertThat(browser.findElement(By.id("sso-login")).getText()).isEqualTo("Sign in with single sign-on");
         browser.findElement(By.id("sso-login")).click();
-        AdminUiBrowserIT.await(browser, b -> b.getCurrentUrl().startsWith(provider.baseUrl().toString()) ? true : null);
+        AdminUiBrowserIT.await(browser, b -> b.getCurrentUrl().startsWith(providerBase) ? true : null);
         AdminUiBrowserIT.screenshot(browser, "sso-provider-login");
         browser.findElement(By.name("username")).sendKeys(username);
         var claims = browser.findElement(By.name("claims"));
