@@ -146,6 +146,26 @@ document.getElementById('delivery-filters').addEventListener('submit', e => { e.
 if (canChange()) document.getElementById('rescore').addEventListener('click', async () => {
   try { await api('/jobs/rescore', { method: 'POST' }); await jobs(); } catch (e) { say('integrations-status', failure(e), 'error'); }
 });
+async function setUpZendesk() {
+  const button = document.getElementById('zendesk-setup');
+  button.disabled = true;
+  say('zendesk-setup-result', t('zendeskSetup.running'));
+  try {
+    const endpoint = document.getElementById('zendesk-setup-endpoint').value.trim();
+    const out = await api('/integrations/zendesk/setup', { method: 'POST', body: endpoint ? { endpoint } : {} });
+    say('zendesk-setup-result', [
+      el('p', { id: 'zendesk-setup-summary' }, t('zendeskSetup.summary', { created: out.created, exists: out.exists, failed: out.failed, endpoint: out.endpoint })),
+      el('ul', { id: 'zendesk-setup-steps' }, out.steps.map(s => el('li', { 'data-outcome': s.outcome, 'data-kind': s.kind, 'data-name': s.name },
+        el('span', { class: s.outcome === 'failed' ? 'error' : s.outcome === 'created' ? 'ok' : 'muted' }, t('zendeskSetup.' + s.outcome)),
+        ' ', s.kind + ' ', el('strong', {}, s.name), s.detail ? ': ' + s.detail : '')))],
+      out.failed ? 'error' : 'info');
+  } catch (e) { say('zendesk-setup-result', failure(e), 'error'); } finally { button.disabled = false; }
+}
+
+if (canChange()) {
+  document.getElementById('zendesk-setup-endpoint').placeholder = location.origin + '/hooks/zendesk';
+  document.getElementById('zendesk-setup').addEventListener('click', () => setUpZendesk());
+}
 if (location.hash === '#dead') document.getElementById('delivery-status').value = 'DEAD';
 
 const results = await Promise.allSettled([connectors(), deliveries(), failedEvents(), unmatched(), jobs(), setupTable()]);

@@ -23,6 +23,8 @@ import java.util.Optional;
  * Basic challenge on {@code /api/*}); people log in on the login page ({@code POST /login}) and are then
  * known by their session until they log out ({@code POST /logout}) or it times out. A session is
  * re-checked against the user table on every protected request, so a removed user is out at once.
+ * People may instead log in through the company's OpenID Connect provider ({@link SingleSignOn},
+ * {@code /oidc/login}); such a session keeps the roles the provider's groups gave.
  * Passwords are checked by {@link PasswordLogins}: too many failures are answered 429 with Retry-After.
  * Behind a proxy listed in {@code admin.trusted-proxies}, the client's address and HTTPS are taken from
  * its {@code X-Forwarded-*} headers ({@link TrustedProxies}); a session started over HTTPS gets a
@@ -40,6 +42,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     AdminAccounts users;
 
     @Inject
+    SingleSignOn singleSignOn;
+
+    @Inject
     @ConfigProperty(name = "admin.trusted-proxies")
     Optional<String> trustedProxies;
 
@@ -51,6 +56,12 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("POST".equals(request.getMethod()) && "/login".equals(path)) return login(request, response, context);
         if ("POST".equals(request.getMethod()) && "/logout".equals(path)) return logout(request, response, context);
+        if ("GET".equals(request.getMethod()) && "/oidc/login".equals(path)) {
+            return singleSignOn.start(request, context, proxies().overHttps(request));
+        }
+        if ("GET".equals(request.getMethod()) && "/oidc/callback".equals(path)) {
+            return singleSignOn.callback(request, response, context, proxies().overHttps(request));
+        }
 
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -59,6 +70,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) return context.doNothing();
 
         var session = BrowserSession.of(request);
+        var sso = BrowserSession.singleSignOnRoles(request);
+        if (session.isPresent() && sso.isPresent()) {
+            return context.notifyContainerAboutLogin(session.get().username(), sso.get());
+        }
         if (session.isPresent()) {
             var user = users.find(session.get().username());
             if (user.isPresent()) return context.notifyContainerAboutLogin(user.get().username(), user.get().roles());

@@ -22,6 +22,7 @@ public record BrowserSession(String username, String csrfToken) {
 
     private static final String USER = "csbridge.user";
     private static final String TOKEN = "csbridge.csrf";
+    private static final String SSO_ROLES = "csbridge.sso-roles";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Starts a session for {@code username} under a new session id (no fixation), with a fresh token. */
@@ -35,6 +36,28 @@ public record BrowserSession(String username, String csrfToken) {
         session.setAttribute(USER, username);
         session.setAttribute(TOKEN, token);
         return new BrowserSession(username, token);
+    }
+
+    /**
+     * Starts a session for a person the company's identity provider vouched for, with the roles its
+     * groups gave at login (kept for the session: log in again to pick up changed groups).
+     */
+    static BrowserSession startSingleSignOn(HttpServletRequest request, String username, Set<String> roles) {
+        BrowserSession started = start(request, username);
+        request.getSession(false).setAttribute(SSO_ROLES, Set.copyOf(roles));
+        return started;
+    }
+
+    /** The roles of a single sign-on session; empty for a built-in user's session (read from the user table). */
+    @SuppressWarnings("unchecked")
+    static Optional<Set<String>> singleSignOnRoles(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        try {
+            Object roles = session == null ? null : session.getAttribute(SSO_ROLES);
+            return roles instanceof Set<?> set ? Optional.of((Set<String>) set) : Optional.empty();
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
     }
 
     public static Optional<BrowserSession> of(HttpServletRequest request) {

@@ -2,15 +2,10 @@ package io.csbridge.connectors.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.csbridge.domain.language.Language;
-import io.csbridge.json.Json;
+import io.csbridge.app.integrations.SetupStep;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,28 +20,27 @@ import java.util.Set;
  * {@code cs_churn_risk} and {@code cs_onboarding_completion} as integers, {@code cs_health_band} as a
  * drop-down whose option tags are {@code cs_health_green|yellow|red|unknown}. Existing fields are left
  * alone, except that a band drop-down missing an option (one made before the Unknown band) gets it.
- * Run: {@code ZENDESK_URL=... ZENDESK_EMAIL=... ZENDESK_API_TOKEN=... java -cp ... ZendeskFieldSetup}
+ * Run from the admin UI (Integrations, "Set up Zendesk", with the webhooks and triggers), or:
+ * {@code ZENDESK_URL=... ZENDESK_EMAIL=... ZENDESK_API_TOKEN=... java -cp ... ZendeskFieldSetup}
  * (see deploy/zendesk/setup/README.md). The zendesk-java-client cannot create organization fields,
  * so this uses the REST API directly.
  */
 public final class ZendeskFieldSetup {
 
     private static final String HEALTH_BAND = ZendeskOrganizationFields.HEALTH_BAND;
+    private static final String FIELDS = "/api/v2/organization_fields.json";
+    static final String KIND = "organization field";
 
-    private final String url;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-
+    private final ZendeskAdminApi api;
     private final Language language;
 
     public ZendeskFieldSetup(String url, String authorization) {
-        this(url, authorization, Language.ENGLISH);
+        this(new ZendeskAdminApi(url, authorization), Language.ENGLISH);
     }
 
     /** @param language the language of the field titles, descriptions and band option names agents see */
-    public ZendeskFieldSetup(String url, String authorization, Language language) {
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.authorization = authorization;
+    public ZendeskFieldSetup(ZendeskAdminApi api, Language language) {
+        this.api = api;
         this.language = language;
     }
 
@@ -56,7 +50,8 @@ public final class ZendeskFieldSetup {
         String auth = oauth != null && !oauth.isBlank() ? "Bearer " + oauth
                 : "Basic " + Base64.getEncoder().encodeToString((env("ZENDESK_EMAIL") + "/token:" + env("ZENDESK_API_TOKEN"))
                 .getBytes(StandardCharsets.UTF_8));
-        List<String> created = new ZendeskFieldSetup(url, auth, Language.of(System.getenv("CSBRIDGE_LANGUAGE"))).createMissing();
+        List<String> created = new ZendeskFieldSetup(new ZendeskAdminApi(url, auth),
+                Language.of(System.getenv("CSBRIDGE_LANGUAGE"))).createMissing();
         System.out.println(created.isEmpty() ? "All CS Bridge organization fields exist already."
                 : "Created organization fields: " + String.join(", ", created));
     }
@@ -70,28 +65,48 @@ public final class ZendeskFieldSetup {
         return value;
     }
 
-    /** @return the keys of the fields it created */
+    /** @return the keys of the fields it created (or completed) */
     public List<String> createMissing() throws IOException, InterruptedException {
-        Map<String, JsonNode> existing = new HashMap<>();
-        String next = url + "/api/v2/organization_fields.json";
-        while (next != null) {
-            JsonNode page = send(HttpRequest.newBuilder(URI.create(next)).GET());
-            page.path("organization_fields").forEach(f -> existing.put(f.path("key").asText(), f));
-            next = page.path("next_page").isTextual() ? page.get("next_page").asText() : null;
-        }
         List<String> created = new ArrayList<>();
-        for (Map<String, Object> field : fields()) {
-            JsonNode present = existing.get((String) field.get("key"));
-            if (present != null) {
-                if (addMissingBandOptions(present)) created.add(present.path("key").asText() + " (options added)");
-                continue;
+        for (SetupStep step : run()) {
+            if (SetupStep.FAILED.equals(step.outcome())) throw new IOException(step.name() + ": " + step.detail());
+            if (SetupStep.CREATED.equals(step.outcome())) {
+                created.add(step.detail() == null ? step.name() : step.name() + " (" + step.detail() + ")");
             }
-            send(HttpRequest.newBuilder(URI.create(url + "/api/v2/organization_fields.json"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("organization_field", field)))));
-            created.add((String) field.get("key"));
         }
         return created;
+    }
+
+    /** One step per field: created, already there, or failed with Zendesk's reason. */
+    public List<SetupStep> run() throws InterruptedException {
+        Map<String, JsonNode> existing = new HashMap<>();
+        try {
+            for (String next = FIELDS; next != null; ) {
+                JsonNode page = api.get(next);
+                page.path("organization_fields").forEach(f -> existing.put(f.path("key").asText(), f));
+                next = ZendeskAdminApi.nextPage(page);
+            }
+        } catch (IOException e) {
+            return List.of(SetupStep.failed(KIND, "organization_fields", "cannot list them: " + e.getMessage()));
+        }
+        List<SetupStep> steps = new ArrayList<>();
+        for (Map<String, Object> field : fields()) {
+            String key = (String) field.get("key");
+            JsonNode present = existing.get(key);
+            try {
+                if (present == null) {
+                    api.post(FIELDS, Map.of("organization_field", field));
+                    steps.add(SetupStep.created(KIND, key));
+                } else if (addMissingBandOptions(present)) {
+                    steps.add(new SetupStep(KIND, key, SetupStep.CREATED, "options added"));
+                } else {
+                    steps.add(SetupStep.exists(KIND, key, null));
+                }
+            } catch (IOException e) {
+                steps.add(SetupStep.failed(KIND, key, e.getMessage()));
+            }
+        }
+        return steps;
     }
 
     /**
@@ -107,10 +122,8 @@ public final class ZendeskFieldSetup {
             if (!values.contains(option.get("value"))) options.add(option);
         }
         if (options.size() == values.size()) return false;
-        send(HttpRequest.newBuilder(URI.create(url + "/api/v2/organization_fields/" + present.path("id").asText() + ".json"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("organization_field",
-                        Map.of("custom_field_options", options))))));
+        api.put("/api/v2/organization_fields/" + present.path("id").asText() + ".json",
+                Map.of("organization_field", Map.of("custom_field_options", options)));
         return true;
     }
 
@@ -150,22 +163,5 @@ public final class ZendeskFieldSetup {
         f.put("description", description);
         f.put("active", true);
         return f;
-    }
-
-    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 && attempt < 5) {
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(10);
-                Thread.sleep(seconds * 1000);
-                continue;
-            }
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException("Zendesk http " + response.statusCode() + ": " + response.body());
-            }
-            return Json.MAPPER.readTree(response.body());
-        }
     }
 }
