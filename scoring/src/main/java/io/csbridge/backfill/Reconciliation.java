@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 /**
  * The continuous catch-up of one vendor: every period the reader runs from the vendor's cursor
  * ({@code reconcile:<source>}), so a webhook that never came is repaired within one period. One node at
- * a time holds the lease. The first run starts {@code firstSince} back (the backfill covers what is older).
+ * a time holds the lease. It starts once the vendor has a cursor: the first finished backfill leaves its
+ * position there, so the catch-up goes on exactly where the backfill ended.
  */
 public final class Reconciliation {
 
@@ -42,11 +43,12 @@ public final class Reconciliation {
         Instant now = clock.instant();
         if (!reader.live() || (lastRun != null && now.isBefore(lastRun.plus(period)))) return 0;
         lastRun = now;
+        if (positions.position(name()).isEmpty()) return 0; // no backfill has finished yet
         if (!positions.lease(name(), holder, period.plus(Duration.ofMinutes(5)))) return 0;
         try {
             ReadRun run = new ReadRun(reader, positions, inbox, name());
             long before = positions.processed(name());
-            run.run(now.minus(period.multipliedBy(2)), () -> false);
+            run.run(now.minus(period), () -> false);
             return (int) Math.min(Integer.MAX_VALUE, run.read() - before);
         } catch (VendorReader.Unavailable e) {
             LOG.warning(() -> "reconciliation of " + reader.source() + " deferred: " + e.getMessage());
