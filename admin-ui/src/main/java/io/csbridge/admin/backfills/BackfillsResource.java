@@ -80,6 +80,7 @@ public class BackfillsResource {
 
     @DELETE
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id) {
         Backfills.Backfill b = get(id);
         if (!backfills.cancel(id)) throw new ApiError(409, "not_running", "backfill " + id + " is " + b.state());

@@ -8,6 +8,7 @@ import io.csbridge.worker.PipelineWorker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
@@ -44,6 +45,7 @@ public class ReconciliationSchedule {
 
     private final String holder = "node-" + UUID.randomUUID();
     private final List<PipelineWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     void onStartup(@Observes Startup event) {
         pipeline.whenStarted(this::startWorkers);
@@ -65,13 +67,29 @@ public class ReconciliationSchedule {
             t.setDaemon(true);
             t.start();
             workers.add(worker);
+            this.threads.add(t);
             LOG.info(() -> reconciliation.name() + " every " + period);
         }
+    }
+
+    /** Before the application's beans go (the readers among them), so no run outlives them. */
+    void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
     }
 
     @PreDestroy
     synchronized void stop() {
         workers.forEach(PipelineWorker::stop);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        workers.clear();
+        threads.clear();
     }
 
     private static ManagedThreadFactory threadFactory() {
