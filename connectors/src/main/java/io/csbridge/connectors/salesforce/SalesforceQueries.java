@@ -17,7 +17,7 @@ import java.util.Set;
 final class SalesforceQueries {
 
     /** The objects read, in order. */
-    static final List<String> OBJECTS = List.of("Account", "Opportunity");
+    static final List<String> OBJECTS = List.of("Account", "Opportunity", "User");
     /** The onboarding checkboxes deploy/salesforce ships, read when the milestone prefix is the default one. */
     private static final List<String> SHIPPED_MILESTONES = List.of("CS_Milestone_First_Value__c",
             "CS_Milestone_Integration_Connected__c", "CS_Milestone_Setup_Completed__c");
@@ -52,8 +52,12 @@ final class SalesforceQueries {
         String op = cursor.startsWith(">=") ? ">=" : ">";
         String time = cursor.substring(op.length());
         if (!time.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z")) throw new IllegalArgumentException("bad cursor " + cursor);
-        String closed = object.equals("Opportunity") ? "IsClosed = true AND " : "";
-        return " WHERE " + closed + "SystemModstamp " + op + " " + time;
+        String only = switch (object) {
+            case "Opportunity" -> "IsClosed = true AND ";
+            case "User" -> "Id IN (SELECT OwnerId FROM Account) AND "; // the owners' e-mails
+            default -> "";
+        };
+        return " WHERE " + only + "SystemModstamp " + op + " " + time;
     }
 
     Set<String> fieldsOf(String object) {
@@ -63,6 +67,8 @@ final class SalesforceQueries {
                     fields.renewalDate(), fields.startDate(), fields.churned(), fields.zendeskOrganizationId());
             out.addAll(fields.milestoneFields().keySet());
             if ("CS_Milestone_".equals(fields.milestoneFieldPrefix())) out.addAll(SHIPPED_MILESTONES);
+        } else if (object.equals("User")) {
+            out.add("Email");
         } else {
             out.addAll(List.of("AccountId", "StageName", "IsClosed", "IsWon", "CloseDate"));
             add(out, fields.opportunityAmount(), fields.opportunityType());

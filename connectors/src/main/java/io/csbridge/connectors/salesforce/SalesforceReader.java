@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads Accounts and closed Opportunities changed after a cursor (their {@code SystemModstamp}) into the
+ * Reads Accounts, closed Opportunities and the owners' User e-mails ({@link OwnerEmails}) changed after a cursor (their {@code SystemModstamp}) into the
  * same inbox entries their Outbound Messages make. A {@code COUNT()} first (the one cheap call when
  * nothing changed); up to {@code salesforce.bulk-threshold} records through the REST query API following
  * {@code nextRecordsUrl}, more through a Bulk API 2.0 query job (its CSV read {@code Sforce-Locator} by
@@ -46,19 +46,22 @@ public class SalesforceReader implements VendorReader {
     private int batchSize;
     private Duration bulkPoll;
     private Sleeper sleeper;
+    private OwnerEmails owners;
 
     protected SalesforceReader() {
         // for the CDI proxy
     }
 
     @Inject
-    public SalesforceReader(SalesforceOrg org, Config config, Clock clock) {
-        this(org, SalesforceFields.from(name -> config.getOptionalValue(name, String.class)), Settings.from(config), clock,
+    public SalesforceReader(SalesforceOrg org, OwnerEmails owners, Config config, Clock clock) {
+        this(org, owners, SalesforceFields.from(name -> config.getOptionalValue(name, String.class)), Settings.from(config), clock,
                 Sleeper.SYSTEM);
     }
 
-    public SalesforceReader(SalesforceOrg org, SalesforceFields fields, Settings settings, Clock clock, Sleeper sleeper) {
+    public SalesforceReader(SalesforceOrg org, OwnerEmails owners, SalesforceFields fields, Settings settings, Clock clock,
+                            Sleeper sleeper) {
         this.org = org;
+        this.owners = owners;
         this.signals = new SalesforceSignals(fields, clock);
         this.queries = new SalesforceQueries(fields);
         this.bulkThreshold = settings.getInt("salesforce.bulk-threshold", 2000);
@@ -148,6 +151,10 @@ public class SalesforceReader implements VendorReader {
         for (Map<String, String> fields : records) {
             Instant stamp = stamp(fields.get("SystemModstamp"));
             if (stamp != null && (newest == null || stamp.isAfter(newest))) newest = stamp;
+            if (object.equals("User")) {
+                owners.remember(fields.get("Id"), fields.get("Email")); // no signal: what alerts mention owners by
+                continue;
+            }
             try {
                 entries.add(signals.entry(new SalesforceRecord(object, fields), payload(object, fields)));
             } catch (RecordRejected e) {

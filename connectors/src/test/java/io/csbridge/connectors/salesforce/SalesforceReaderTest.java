@@ -46,6 +46,7 @@ class SalesforceReaderTest {
 
     final WireMockServer sf = new WireMockServer(options().dynamicPort());
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    final OwnerEmails owners = new OwnerEmails();
     final List<InboxEntry> read = new ArrayList<>();
     final List<String> positions = new ArrayList<>();
     final VendorReader.Pages pages = (entries, skipped, position) -> {
@@ -59,6 +60,7 @@ class SalesforceReaderTest {
         sf.start();
         sf.stubFor(post("/services/oauth2/token").willReturn(okJson(token("00Dxx!first"))));
         count("Opportunity", 0);
+        count("User", 0);
     }
 
     @AfterEach
@@ -71,7 +73,7 @@ class SalesforceReaderTest {
                 "salesforce.client-secret", "s3cret", "salesforce.login-url", sf.baseUrl(), "salesforce.bulk-poll-seconds", "0.01"));
         config.putAll(extra);
         Settings settings = Settings.of(config);
-        return new SalesforceReader(new SalesforceOrg(SalesforceSettings.from(settings), clock), SalesforceFields.defaults(),
+        return new SalesforceReader(new SalesforceOrg(SalesforceSettings.from(settings), clock), owners, SalesforceFields.defaults(),
                 settings, clock, d -> Thread.sleep(d.toMillis()));
     }
 
@@ -111,7 +113,7 @@ class SalesforceReaderTest {
         assertThat(read.get(0).signals().get(0).attributes()).containsEntry("arr", "120000").containsEntry("domain", "c1.com");
         assertThat(positions).containsExactly("{\"Account\":\">=2026-01-02T09:00:00.000Z\"}", "{\"Account\":\">2026-01-03T09:00:00.000Z\"}");
         assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(DATA + "/query")).withHeader("Sforce-Query-Options",
-                containing("batchSize=2000")))).hasSize(3);
+                containing("batchSize=2000")))).as("three counts and the first page").hasSize(4);
     }
 
     @Test
@@ -121,7 +123,7 @@ class SalesforceReaderTest {
         reader(Map.of()).read(SINCE, Optional.of("{\"Account\":\">2026-01-03T09:00:00.000Z\"}"), pages);
 
         assertThat(read).isEmpty();
-        assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(DATA + "/query")))).hasSize(2)
+        assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(DATA + "/query")))).as("Account, Opportunity, User").hasSize(3)
                 .anySatisfy(r -> assertThat(r.queryParameter("q").firstValue()).contains("SystemModstamp > 2026-01-03T09:00:00.000Z"));
     }
 
@@ -153,7 +155,7 @@ class SalesforceReaderTest {
         assertThat(read.get(0).signals().get(0).attribute("name")).isEqualTo("Acme, \"the\" one\nsecond line");
         assertThat(read.get(1).signals().get(0).attribute("name")).as("an empty CSV field is null").isNull();
         assertThat(positions).last().isEqualTo("{\"Account\":\">2026-01-03T09:00:00.000Z\"}");
-        assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(DATA + "/query")))).as("only the counts").hasSize(2);
+        assertThat(sf.findAll(getRequestedFor(urlPathEqualTo(DATA + "/query")))).as("only the counts").hasSize(3);
     }
 
     @Test
@@ -189,5 +191,25 @@ class SalesforceReaderTest {
         int calls = sf.findAll(anyRequestedFor(anyUrl())).size();
         assertThatThrownBy(() -> reader.read(SINCE, Optional.of(positions.get(0)), pages)).hasMessageContaining("circuit open");
         assertThat(sf.findAll(anyRequestedFor(anyUrl()))).as("no call while the org's allowance is spent").hasSize(calls);
+    }
+
+    @Test
+    void theOwnersEmailsAreReadSoAnAlertsOwnerLookupCostsNoCall() throws Exception {
+        count("Account", 0);
+        count("User", 1);
+        sf.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", matching("SELECT Id, LastModifiedDate, SystemModstamp, Email FROM User "
+                        + "WHERE Id IN \\(SELECT OwnerId FROM Account\\) AND SystemModstamp >= .*"))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"User\"},\"Id\":\"005xx0000012345AAA\","
+                        + "\"Email\":\"jane@acme.com\",\"LastModifiedDate\":\"2026-01-05T09:00:00.000+0000\",\"SystemModstamp\":\"2026-01-05T09:00:00.000+0000\"}]}")));
+        SalesforceReader reader = reader(Map.of());
+
+        reader.read(SINCE, Optional.empty(), pages);
+
+        assertThat(read).as("a User is no signal").isEmpty();
+        int calls = sf.findAll(anyRequestedFor(anyUrl())).size();
+        SalesforceUsers users = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of("salesforce.client-id", "c",
+                "salesforce.client-secret", "s", "salesforce.login-url", sf.baseUrl()))), clock), owners);
+        assertThat(users.emailOf("005xx0000012345AAA")).contains("jane@acme.com");
+        assertThat(sf.findAll(anyRequestedFor(anyUrl()))).hasSize(calls);
     }
 }
