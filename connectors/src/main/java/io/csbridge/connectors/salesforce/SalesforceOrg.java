@@ -2,6 +2,7 @@ package io.csbridge.connectors.salesforce;
 
 import feign.FeignException;
 import io.csbridge.alerts.OperatorNotice;
+import io.csbridge.backfill.VendorReader;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.domain.alerting.OwnerDirectory;
@@ -177,6 +178,57 @@ public class SalesforceOrg {
             breaker.failure();
             throw new OwnerDirectory.Unavailable("Salesforce unreachable: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** One read call with a session: returns the raw response (closed by the caller). */
+    interface Read {
+        feign.Response call(SalesforceQueryApi api, SalesforceTokens.Session session) throws IOException;
+    }
+
+    /**
+     * One read (query page, Bulk job call) through the same token, API budget and circuit as the writes:
+     * a 401 mints a new token and tries once more; 403 REQUEST_LIMIT_EXCEEDED opens the circuit for
+     * {@code salesforce.limit-backoff-seconds} and tells an operator. The caller closes the response.
+     *
+     * @throws VendorReader.Unavailable when the org cannot be read now, or answered an error
+     */
+    feign.Response read(Read read) throws VendorReader.Unavailable {
+        if (!live()) throw new VendorReader.Unavailable("Salesforce is in sandbox mode");
+        if (budget.deferral().isPresent()) {
+            throw new VendorReader.Unavailable("Salesforce API budget reserve reached (usage " + budget.describe() + ")");
+        }
+        if (!breaker.waitBeforeCall().isZero()) throw new VendorReader.Unavailable("Salesforce circuit open");
+        try {
+            SalesforceTokens.Session session = tokens.session();
+            feign.Response response = observed(read.call(rest.queries(), session));
+            if (response.status() == 401) {
+                response.close();
+                LOG.info("Salesforce session expired during a read: minting a new token");
+                response = observed(read.call(rest.queries(), tokens.mint(session)));
+            }
+            if (response.status() < 300) {
+                breaker.success();
+                lastSuccessAt = clock.instant();
+                return response;
+            }
+            SalesforceRest.Reply reply = new SalesforceRest.Reply(response.status(), SalesforceRest.readJson(response), Optional.empty());
+            response.close();
+            if (reply.status() == 403 && reply.hasError("REQUEST_LIMIT_EXCEEDED")) requestLimitExceeded();
+            else if (reply.status() >= 500 || reply.status() == 429 || reply.status() == 401) breaker.failure();
+            else breaker.success(); // the org answered: the query itself is wrong
+            throw new VendorReader.Unavailable("Salesforce " + reply.error());
+        } catch (SalesforceTokens.TokenException e) {
+            breaker.failure();
+            throw new VendorReader.Unavailable(e.getMessage(), e);
+        } catch (FeignException | IOException e) {
+            breaker.failure();
+            throw new VendorReader.Unavailable("Salesforce unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private feign.Response observed(feign.Response response) {
+        observeUsage(SalesforceRest.header(response, "Sforce-Limit-Info"));
+        return response;
     }
 
     private List<DeliveryOutcome> outcomes(List<OutboundWrite> writes, SalesforceRest.Reply reply) {

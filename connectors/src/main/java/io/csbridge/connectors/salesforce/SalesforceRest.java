@@ -49,6 +49,7 @@ final class SalesforceRest {
 
     private final SalesforceApi api;
     private final SalesforceApi.OAuth oauth;
+    private final SalesforceQueryApi queries;
     private final String version;
     private final Consumer<String> usageObserved;
 
@@ -61,8 +62,15 @@ final class SalesforceRest {
                 .encoder(new JacksonEncoder(Json.MAPPER)).target(Target.EmptyTarget.create(SalesforceApi.class));
         this.oauth = Feign.builder().client(new Http2Client(http)).options(options)
                 .retryer(Retryer.NEVER_RETRY).target(Target.EmptyTarget.create(SalesforceApi.OAuth.class));
+        this.queries = Feign.builder().client(new Http2Client(http)).options(options).retryer(Retryer.NEVER_RETRY)
+                .encoder(new JacksonEncoder(Json.MAPPER)).target(Target.EmptyTarget.create(SalesforceQueryApi.class));
         this.version = settings.versionInPath();
         this.usageObserved = usageObserved;
+    }
+
+    /** The read endpoints (query, Bulk 2.0), on the same HTTP client and timeouts. */
+    SalesforceQueryApi queries() {
+        return queries;
     }
 
     /** The token endpoint, on the same HTTP client and timeouts as the data calls. */
@@ -118,7 +126,7 @@ final class SalesforceRest {
         }
     }
 
-    private static String header(Response response, String name) {
+    static String header(Response response, String name) {
         for (Map.Entry<String, Collection<String>> e : response.headers().entrySet()) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                 return e.getValue().iterator().next();

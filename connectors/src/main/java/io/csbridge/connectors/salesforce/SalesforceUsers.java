@@ -19,14 +19,21 @@ public class SalesforceUsers implements OwnerDirectory {
     private static final Pattern USER_ID = Pattern.compile("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?");
 
     private SalesforceOrg org;
+    private OwnerEmails read = new OwnerEmails();
 
     protected SalesforceUsers() {
         // for the CDI proxy
     }
 
-    @Inject
     public SalesforceUsers(SalesforceOrg org) {
         this.org = org;
+    }
+
+    /** @param read the owners' e-mails a backfill or reconciliation read, asked before the org */
+    @Inject
+    public SalesforceUsers(SalesforceOrg org, OwnerEmails read) {
+        this.org = org;
+        this.read = read;
     }
 
     @Override
@@ -42,6 +49,7 @@ public class SalesforceUsers implements OwnerDirectory {
     @Override
     public Optional<String> emailOf(String ownerId) throws Unavailable {
         if (!knows(ownerId)) return Optional.empty();
-        return org.userEmail(ownerId.trim());
+        Optional<String> known = read.of(ownerId.trim());
+        return known.isPresent() ? known : org.userEmail(ownerId.trim());
     }
 }

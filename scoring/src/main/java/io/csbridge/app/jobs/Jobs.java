@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,17 +34,27 @@ public class Jobs {
                            int total, Instant finishedAt, String error) {
     }
 
+    /** Work a job runs: told to stop when cancelled, and asked for its progress. */
+    public interface Work {
+        void run(BooleanSupplier cancelled) throws Exception;
+
+        long done();
+
+        long total();
+    }
+
     private static final class Job {
         final long id;
         final String kind;
         final String by;
         final Instant startedAt;
-        final RescoreAll work;
+        final Work work;
+        volatile boolean cancelRequested;
         volatile String state = "running";
         volatile Instant finishedAt;
         volatile String error;
 
-        Job(long id, String kind, String by, Instant startedAt, RescoreAll work) {
+        Job(long id, String kind, String by, Instant startedAt, Work work) {
             this.id = id;
             this.kind = kind;
             this.by = by;
@@ -52,7 +63,8 @@ public class Jobs {
         }
 
         Progress progress() {
-            return new Progress(id, kind, by, startedAt, state, work.done(), work.total(), finishedAt, error);
+            return new Progress(id, kind, by, startedAt, state, (int) Math.min(Integer.MAX_VALUE, work.done()),
+                    (int) Math.min(Integer.MAX_VALUE, work.total()), finishedAt, error);
         }
     }
 
@@ -65,23 +77,51 @@ public class Jobs {
 
     /** Starts rescoring every account with the model in force. */
     public Progress startRescore(String by) {
+        RescoreAll rescore = new RescoreAll(pipeline.database(), pipeline.processor(), pipeline.clock());
+        return start("rescore", by, new Work() {
+            @Override
+            public void run(BooleanSupplier cancelled) {
+                rescore.run(cancelled::getAsBoolean);
+            }
+
+            @Override
+            public long done() {
+                return rescore.done();
+            }
+
+            @Override
+            public long total() {
+                return rescore.total();
+            }
+        });
+    }
+
+    /** Starts {@code work} in the background as a job of {@code kind}: running, then finished, failed or cancelled. */
+    public Progress start(String kind, String by, Work work) {
         ManagedExecutorService executor = executor();
-        Job job = new Job(ids.incrementAndGet(), "rescore", by, pipeline.clock().instant(),
-                new RescoreAll(pipeline.database(), pipeline.processor(), pipeline.clock()));
+        Job job = new Job(ids.incrementAndGet(), kind, by, pipeline.clock().instant(), work);
         jobs.put(job.id, job);
         executor.submit(() -> {
             try {
-                job.work.run(() -> false);
-                job.state = "finished";
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "rescore job " + job.id + " failed", e);
+                job.work.run(() -> job.cancelRequested);
+                job.state = job.cancelRequested ? "cancelled" : "finished";
+            } catch (Exception | Error e) {
+                LOG.log(Level.WARNING, kind + " job " + job.id + " failed", e);
                 job.state = "failed";
-                job.error = e.getMessage();
+                job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
                 job.finishedAt = pipeline.clock().instant();
             }
         });
         return job.progress();
+    }
+
+    /** Asks a running job to stop; it ends as cancelled at its next checkpoint. @return false when no such job runs */
+    public boolean cancel(long id) {
+        Job job = jobs.get(id);
+        if (job == null || !"running".equals(job.state)) return false;
+        job.cancelRequested = true;
+        return true;
     }
 
     /** @return null when there is no such job (or the server restarted since) */

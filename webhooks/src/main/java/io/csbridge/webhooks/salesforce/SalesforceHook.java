@@ -1,5 +1,7 @@
 package io.csbridge.webhooks.salesforce;
 
+import io.csbridge.translation.salesforce.SalesforceFields;
+
 import io.csbridge.app.intake.EventIntake;
 import io.csbridge.webhooks.RawBody;
 import io.csbridge.webhooks.security.OutboundMessageCredentials;

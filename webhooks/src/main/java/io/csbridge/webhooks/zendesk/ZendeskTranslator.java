@@ -2,13 +2,14 @@ package io.csbridge.webhooks.zendesk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.csbridge.domain.account.AccountKey;
 import io.csbridge.inbox.EntryBounds;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
-import io.csbridge.domain.signal.Attributes;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
+import io.csbridge.translation.zendesk.TicketState;
+import io.csbridge.translation.zendesk.ZendeskAccount;
+import io.csbridge.translation.zendesk.ZendeskRecords;
 import io.csbridge.webhooks.HookRejection;
 
 import java.time.Clock;
@@ -17,10 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One Zendesk webhook delivery translated into one inbox entry. Two formats arrive:
@@ -35,7 +34,7 @@ import java.util.Map;
  */
 public final class ZendeskTranslator {
 
-    public static final String SOURCE = "zendesk";
+    public static final String SOURCE = ZendeskRecords.SOURCE;
     static final String EVENT_TYPE = "zen:event-type:";
     /** The values of {@code "event"} the shipped triggers send. */
     static final List<String> TRIGGER_EVENTS = List.of("created", "updated", "solved", "reopened", "satisfaction_rated");
@@ -124,13 +123,7 @@ public final class ZendeskTranslator {
     private static Signal organizationTraits(JsonNode root, JsonNode detail, Instant at) {
         String orgId = firstText(detail.path("id"), idFromSubject(text(root, "subject"), "zen:organization:"));
         if (!ZendeskAccount.present(orgId)) throw invalid("an organization event needs detail.id or a zen:organization: subject");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(Attributes.ZENDESK_ORGANIZATION_ID, orgId);
-        String name = text(detail, "name");
-        if (name != null && !name.isBlank()) attributes.put(Attributes.NAME, name);
-        String externalId = text(detail, "external_id");
-        if (ZendeskAccount.present(externalId)) attributes.put(Attributes.ZENDESK_EXTERNAL_ID, externalId);
-        return new Signal(AccountKey.zendesk(orgId), SignalKind.ACCOUNT_TRAITS, at, "organization", "", Double.NaN, attributes);
+        return ZendeskRecords.organizationTraits(orgId, text(detail, "name"), text(detail, "external_id"), at);
     }
 
     private static JsonNode idFromSubject(String subject, String prefix) {
@@ -165,7 +158,7 @@ public final class ZendeskTranslator {
             Signal s = ticket.signal(triggerKind(event, ticket, t), at);
             if (s != null) signals.add(s);
         }
-        String dedupeKey = "ticket:" + ticketId + ":" + at + (event == null ? "" : ":" + event);
+        String dedupeKey = ZendeskRecords.ticketKey(ticketId, at, event);
         return new InboxEntry(SOURCE, dedupeKey, at, body, signals);
     }
 
@@ -176,12 +169,7 @@ public final class ZendeskTranslator {
             String created = text(t, "created_at");
             return created != null && created.equals(text(t, "updated_at")) ? SignalKind.TICKET_CREATED : SignalKind.TICKET_UPDATED;
         }
-        return switch (event) {
-            case "created" -> SignalKind.TICKET_CREATED;
-            case "solved" -> SignalKind.TICKET_SOLVED;
-            case "reopened" -> SignalKind.TICKET_REOPENED;
-            default -> SignalKind.TICKET_UPDATED;
-        };
+        return ZendeskRecords.ticketKind(event);
     }
 
     /** {@code {{satisfaction.current_rating}}} renders as "Good, I'm satisfied", "Bad, I'm unsatisfied", "Offered" ... */
@@ -192,12 +180,7 @@ public final class ZendeskTranslator {
         double value = r.startsWith("good") ? 1 : r.startsWith("bad") ? 0 : Double.NaN;
         Signal base = ticket.signal(SignalKind.SATISFACTION_RATED, at);
         if (base == null || Double.isNaN(value)) return null;
-        Map<String, String> attributes = new LinkedHashMap<>(base.attributes());
-        String comment = text(s, "comment");
-        if (comment != null && !comment.isBlank()) {
-            attributes.put(Attributes.COMMENT, comment.length() > 1000 ? comment.substring(0, 1000) : comment);
-        }
-        return base.withValue(value).withAttributes(attributes);
+        return ZendeskRecords.rated(base, value, text(s, "comment"));
     }
 
     // ---- shared ----------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package io.csbridge.webhooks.salesforce;
 
+import io.csbridge.translation.salesforce.SalesforceFields;
+
 import io.csbridge.domain.account.AccountKey;
 import io.csbridge.inbox.InboxEntry;
 import io.csbridge.domain.signal.Signal;
@@ -32,7 +34,7 @@ class OutboundMessageTranslatorTest {
     void accountNotificationGivesAccountTraitsKeyedBySalesforceIdWithTheWebsiteDomain() {
         InboxEntry entry = translate(sample("account-notification.xml")).get(0);
         assertThat(entry.source()).isEqualTo("salesforce");
-        assertThat(entry.dedupeKey()).isEqualTo("04l5g00000AcmeA01AAA");
+        assertThat(entry.dedupeKey()).isEqualTo("Account/001Dn00000ACMEAAA/2026-01-15T10:00:00Z"); // the record and its stamp, as the backfill keys it
         assertThat(entry.eventTime()).isEqualTo(Instant.parse("2026-01-15T10:00:00Z"));
         Signal traits = entry.signals().get(0);
         assertThat(traits.kind()).isEqualTo(SignalKind.ACCOUNT_TRAITS);
@@ -69,7 +71,7 @@ class OutboundMessageTranslatorTest {
     @Test
     void lostRenewalIsAnOpportunityClosedLostWithItsAmount() {
         InboxEntry entry = translate(sample("opportunity-renewal-lost.xml")).get(0);
-        assertThat(entry.dedupeKey()).isEqualTo("04l5g00000OppRn01AAA");
+        assertThat(entry.dedupeKey()).isEqualTo("Opportunity/0065g00000RENEWAAA/closed-lost"); // closed once, however often sent
         assertThat(entry.signals()).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo(SignalKind.OPPORTUNITY_CLOSED);
             assertThat(s.account()).isEqualTo(AccountKey.salesforce("001Dn00000ACMEAAA"));
@@ -77,7 +79,7 @@ class OutboundMessageTranslatorTest {
             assertThat(s.value()).isEqualTo(120000.0);
             assertThat(s.attributes()).containsEntry("type", "renewal").containsEntry("outcome", "lost")
                     .containsEntry("closeDate", "2026-01-31");
-            assertThat(s.occurredAt()).isEqualTo(Instant.parse("2026-01-31T16:45:12Z"));
+            assertThat(s.occurredAt()).isEqualTo(Instant.parse("2026-01-31T00:00:00Z")); // its close date
         });
     }
 

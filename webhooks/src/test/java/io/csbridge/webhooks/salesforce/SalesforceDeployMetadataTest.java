@@ -1,5 +1,7 @@
 package io.csbridge.webhooks.salesforce;
 
+import io.csbridge.translation.salesforce.SalesforceFields;
+
 import io.csbridge.testing.SalesforceMetadata;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;

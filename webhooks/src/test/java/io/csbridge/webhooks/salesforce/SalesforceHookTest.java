@@ -62,7 +62,7 @@ class SalesforceHookTest {
                 + "<notificationsResponse xmlns=\"http://soap.sforce.com/2005/09/outbound\"><Ack>true</Ack></notificationsResponse>"
                 + "</soapenv:Body></soapenv:Envelope>");
         assertThat(response.getMediaType().toString()).startsWith("text/xml");
-        assertThat(pipeline.inboxRows()).containsExactly("salesforce|04l5g00000AcmeA01AAA|2026-01-15T10:00:00Z");
+        assertThat(pipeline.inboxRows()).containsExactly("salesforce|Account/001Dn00000ACMEAAA/2026-01-15T10:00:00Z|2026-01-15T10:00:00Z");
     }
 
     @Test

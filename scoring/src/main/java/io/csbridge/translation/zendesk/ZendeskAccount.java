@@ -1,4 +1,4 @@
-package io.csbridge.webhooks.zendesk;
+package io.csbridge.translation.zendesk;
 
 import io.csbridge.domain.account.AccountKey;
 
@@ -11,14 +11,14 @@ import java.util.Set;
  * organization Zendesk has not told us about yet joins the account that already owns the domain.
  * Personal mailbox domains say nothing about the customer and are never used.
  */
-record ZendeskAccount(Optional<AccountKey> key, String domainHint) {
+public record ZendeskAccount(Optional<AccountKey> key, String domainHint) {
 
     private static final Set<String> PERSONAL_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com", "ymail.com",
             "hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com",
             "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com", "yandex.com",
             "yandex.ru", "mail.ru", "qq.com", "163.com");
 
-    static ZendeskAccount of(String organizationId, String organizationExternalId, String requesterEmail) {
+    public static ZendeskAccount of(String organizationId, String organizationExternalId, String requesterEmail) {
         String domain = AccountKey.domainOfEmail(requesterEmail);
         if (domain != null && (PERSONAL_MAIL.contains(domain) || !domain.contains("."))) domain = null;
         if (present(organizationId)) return new ZendeskAccount(Optional.of(AccountKey.zendesk(organizationId)), domain);
@@ -30,7 +30,7 @@ record ZendeskAccount(Optional<AccountKey> key, String domainHint) {
     }
 
     /** Zendesk renders a missing id as "", "null" or "0" depending on the format. */
-    static boolean present(String id) {
+    public static boolean present(String id) {
         return id != null && !id.isBlank() && !id.equals("null") && !id.equals("0");
     }
 }

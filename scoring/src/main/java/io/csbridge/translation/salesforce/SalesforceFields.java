@@ -1,4 +1,4 @@
-package io.csbridge.webhooks.salesforce;
+package io.csbridge.translation.salesforce;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,7 +22,7 @@ public record SalesforceFields(
     public static final String PREFIX = "salesforce.field.";
 
     /** Salesforce's standard Opportunity Type picklist, read as CS Bridge's opportunity types. */
-    static final Map<String, String> STANDARD_OPPORTUNITY_TYPES = Map.of(
+    public static final Map<String, String> STANDARD_OPPORTUNITY_TYPES = Map.of(
             "new customer", "new",
             "existing customer - upgrade", "upsell",
             "existing customer - replacement", "renewal",

@@ -1,4 +1,4 @@
-package io.csbridge.webhooks.zendesk;
+package io.csbridge.translation.zendesk;
 
 import io.csbridge.domain.signal.Attributes;
 import io.csbridge.domain.signal.Signal;
@@ -13,22 +13,22 @@ import java.util.Map;
  * A ticket as one Zendesk delivery describes it, in either format: the id, its status, priority and
  * tags (lower case, tags space-separated as Zendesk writes them) and the account it belongs to.
  */
-record TicketState(String ticketId, String status, String priority, String tags, ZendeskAccount account,
+public record TicketState(String ticketId, String status, String priority, String tags, ZendeskAccount account,
                    String organizationExternalId) {
 
-    TicketState {
+    public TicketState {
         status = lower(status);
         priority = lower(priority);
         tags = tags == null ? null : tags.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    static boolean isSolved(String status) {
+    public static boolean isSolved(String status) {
         String s = lower(status);
         return "solved".equals(s) || "closed".equals(s);
     }
 
     /** A ticket signal; null when Zendesk gave no way to tell the account. */
-    Signal signal(SignalKind kind, Instant at) {
+    public Signal signal(SignalKind kind, Instant at) {
         if (account.key().isEmpty()) return null;
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, Attributes.STATUS, status);

@@ -1,0 +1,147 @@
+package io.csbridge.ear;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A Salesforce org with {@value #ACCOUNTS} Accounts (served by a Bulk API 2.0 query job, CSV chunks by
+ * locator) and {@value #OPPORTUNITIES} closed Opportunities (REST query), and a Zendesk with
+ * {@value #ORGANIZATIONS} organizations, {@value #TICKETS} tickets (cursor export, 1,000 a page) and
+ * {@value #RATINGS} ratings, on dynamic loopback ports, in the vendors' documented formats.
+ */
+final class BackfillFakes {
+
+    static final int ACCOUNTS = 5000;
+    static final int OPPORTUNITIES = 3;
+    static final int ORGANIZATIONS = 50;
+    static final int TICKETS = 3000;
+    static final int RATINGS = 10;
+    static final String SINCE = "2024-01-01";
+    static final long SINCE_UNIX = 1704067200L;
+    static final String DATA = "/services/data/v66.0";
+    static final Instant ACCOUNT_STAMPS = Instant.parse("2025-03-01T00:00:00Z");
+    static final Instant TICKET_STAMPS = Instant.parse("2025-06-01T00:00:00Z");
+    static final long ORG_END = 1751328000L;
+
+    final WireMockServer salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    final WireMockServer zendesk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    void start() {
+        salesforce.start();
+        zendesk.start();
+        salesforceOrg();
+        zendeskAccount();
+    }
+
+    void stop() {
+        salesforce.stop();
+        zendesk.stop();
+    }
+
+    static String accountId(int i) {
+        return "001IT" + String.format("%010d", i);
+    }
+
+    static String accountStamp(int i) {
+        return ACCOUNT_STAMPS.plusSeconds(i).toString().replace("Z", ".000Z");
+    }
+
+    private void salesforceOrg() {
+        salesforce.stubFor(post("/services/oauth2/token").willReturn(okJson("{\"access_token\":\"00DIT!backfill\",\"instance_url\":\""
+                + salesforce.baseUrl() + "\",\"token_type\":\"Bearer\"}")));
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).atPriority(10).willReturn(okJson("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", equalTo(
+                "SELECT COUNT() FROM Account WHERE SystemModstamp >= 2024-01-01T00:00:00.000Z"))
+                .willReturn(okJson("{\"totalSize\":" + ACCOUNTS + ",\"done\":true,\"records\":[]}")));
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", equalTo(
+                "SELECT COUNT() FROM Opportunity WHERE IsClosed = true AND SystemModstamp >= 2024-01-01T00:00:00.000Z"))
+                .willReturn(okJson("{\"totalSize\":" + OPPORTUNITIES + ",\"done\":true,\"records\":[]}")));
+        String opportunities = IntStream.range(0, OPPORTUNITIES).mapToObj(i -> "{\"attributes\":{\"type\":\"Opportunity\"},\"Id\":\"006IT"
+                + String.format("%010d", i) + "\",\"AccountId\":\"" + accountId(i) + "\",\"StageName\":\"Closed Won\",\"IsClosed\":true,"
+                + "\"IsWon\":true,\"CloseDate\":\"2025-04-01\",\"Amount\":25000.0,\"Type\":\"Existing Customer - Upgrade\","
+                + "\"LastModifiedDate\":\"2025-04-02T10:00:00.000+0000\",\"SystemModstamp\":\"2025-04-02T10:00:00.000+0000\"}")
+                .collect(Collectors.joining(","));
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", matching("SELECT Id, .* FROM Opportunity WHERE .*>= 2024.*"))
+                .willReturn(okJson("{\"totalSize\":" + OPPORTUNITIES + ",\"done\":true,\"records\":[" + opportunities + "]}")));
+        salesforce.stubFor(post(DATA + "/jobs/query").willReturn(okJson("{\"id\":\"750IT0000001\",\"operation\":\"query\",\"state\":\"UploadComplete\"}")));
+        salesforce.stubFor(get(DATA + "/jobs/query/750IT0000001").willReturn(okJson("{\"id\":\"750IT0000001\",\"state\":\"JobComplete\"}")));
+        String results = DATA + "/jobs/query/750IT0000001/results";
+        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", absent()).willReturn(csv(0, 2000, "MjAwMA")));
+        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("MjAwMA")).willReturn(csv(2000, 4000, "NDAwMA")));
+        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("NDAwMA")).willReturn(csv(4000, ACCOUNTS, "null")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder csv(int from, int to, String locator) {
+        StringBuilder body = new StringBuilder("\"Id\",\"Name\",\"Website\",\"AnnualRevenue\",\"LastModifiedDate\",\"SystemModstamp\"\n");
+        for (int i = from; i < to; i++) {
+            String name = i % 100 == 0 ? "Customer " + i + ", \"\"Ltd\"\"\nWest" : "Customer " + i;
+            body.append('"').append(accountId(i)).append("\",\"").append(name).append("\",\"www.cust").append(i).append(".com\",\"")
+                    .append(1000 * (i + 1)).append("\",\"").append(accountStamp(i)).append("\",\"").append(accountStamp(i)).append("\"\n");
+        }
+        return aResponse().withHeader("Content-Type", "text/csv").withHeader("Sforce-Locator", locator)
+                .withHeader("Sforce-NumberOfRecords", String.valueOf(to - from)).withBody(body.toString());
+    }
+
+    /** Account {@code i} renamed in Salesforce (no Outbound Message sent): what the next reconciliation reads. */
+    void renameAccount(int i, String name) {
+        String cursor = "SystemModstamp > " + accountStamp(ACCOUNTS - 1);
+        String stamp = Instant.now().minusSeconds(5).toString();
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", equalTo("SELECT COUNT() FROM Account WHERE " + cursor))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[]}")));
+        salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", matching("SELECT Id, .* FROM Account WHERE " + cursor + " .*"))
+                .willReturn(okJson("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Account\"},\"Id\":\""
+                        + accountId(i) + "\",\"Name\":\"" + name + "\",\"LastModifiedDate\":\"" + stamp + "\",\"SystemModstamp\":\"" + stamp + "\"}]}")));
+    }
+
+    static String ticketStamp(int id) {
+        return TICKET_STAMPS.plusSeconds(60L * id).toString();
+    }
+
+    static String ticket(int id) {
+        boolean solved = id % 3 == 0;
+        String created = solved ? TICKET_STAMPS.toString() : ticketStamp(id);
+        return "{\"id\":" + id + ",\"status\":\"" + (solved ? "solved" : "open") + "\",\"priority\":\"normal\",\"tags\":[\"it\"],"
+                + "\"organization_id\":" + (9000 + id % ORGANIZATIONS) + ",\"requester_id\":1,\"created_at\":\"" + created
+                + "\",\"updated_at\":\"" + ticketStamp(id) + "\"}";
+    }
+
+    private void zendeskAccount() {
+        String orgs = IntStream.range(0, ORGANIZATIONS).mapToObj(i -> "{\"id\":" + (9000 + i) + ",\"name\":\"Zendesk Org " + i
+                + "\",\"external_id\":null,\"updated_at\":\"2025-05-01T00:00:00Z\"}").collect(Collectors.joining(","));
+        zendesk.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).atPriority(10).willReturn(okJson(
+                "{\"organizations\":[],\"end_time\":" + ORG_END + ",\"end_of_stream\":true}")));
+        zendesk.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).withQueryParam("start_time", equalTo(String.valueOf(SINCE_UNIX)))
+                .willReturn(okJson("{\"organizations\":[" + orgs + "],\"end_time\":" + ORG_END + ",\"end_of_stream\":true}")));
+        String tickets = "/api/v2/incremental/tickets/cursor.json";
+        int pages = TICKETS / 1000;
+        for (int p = 0; p < pages; p++) {
+            int first = p * 1000 + 1;
+            String page = IntStream.range(first, first + 1000).mapToObj(BackfillFakes::ticket).collect(Collectors.joining(","));
+            var request = get(urlPathEqualTo(tickets));
+            request = p == 0 ? request.withQueryParam("start_time", equalTo(String.valueOf(SINCE_UNIX))) : request.withQueryParam("cursor", equalTo("c" + p));
+            zendesk.stubFor(request.willReturn(okJson("{\"tickets\":[" + page + "],\"after_cursor\":\"c" + (p + 1) + "\",\"after_url\":\""
+                    + zendesk.baseUrl() + tickets + "?cursor=c" + (p + 1) + "\",\"end_of_stream\":" + (p == pages - 1) + "}")));
+        }
+        zendesk.stubFor(get(urlPathEqualTo(tickets)).withQueryParam("cursor", equalTo("c" + pages))
+                .willReturn(okJson("{\"tickets\":[],\"after_cursor\":\"c" + pages + "\",\"end_of_stream\":true}")));
+        String ratings = IntStream.range(1, RATINGS + 1).mapToObj(i -> "{\"id\":" + (700 + i) + ",\"ticket_id\":" + (i * 3)
+                + ",\"score\":\"" + (i % 2 == 0 ? "good" : "bad") + "\",\"updated_at\":\"" + ticketStamp(i * 3) + "\"}").collect(Collectors.joining(","));
+        zendesk.stubFor(get(urlPathEqualTo("/api/v2/satisfaction_ratings.json")).atPriority(10)
+                .willReturn(okJson("{\"satisfaction_ratings\":[],\"meta\":{\"has_more\":false}}")));
+        zendesk.stubFor(get(urlPathEqualTo("/api/v2/satisfaction_ratings.json")).withQueryParam("start_time", equalTo(String.valueOf(SINCE_UNIX)))
+                .willReturn(okJson("{\"satisfaction_ratings\":[" + ratings + "],\"meta\":{\"has_more\":false}}")));
+    }
+}

@@ -1,0 +1,173 @@
+package io.csbridge.ear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Backfill and reconciliation through the real EAR, with both connectors LIVE against WireMock fakes on
+ * dynamic ports (container {@code wildfly-backfill}, started by the test with the fakes' URLs): 5,000
+ * Accounts through a Bulk API 2.0 job and 3,000 tickets through the cursor export with exact counts, a
+ * repeated backfill and a webhook for a backfilled ticket counted once, and a change in Salesforce that
+ * no webhook told appearing after one (shortened, 6 s) reconciliation period.
+ */
+@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly-backfill",
+        disabledReason = "runs in the failsafe execution 'backfill' (its own server with live connectors on the fakes)")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackfillIT {
+
+    static final String CONTAINER = "wildfly-backfill";
+    static final String TRIGGER_SECRET = "it-zendesk-trigger-secret";
+    static final BackfillFakes FAKES = new BackfillFakes();
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    final CsBridgeClient client = new CsBridgeClient();
+
+    @Deployment(name = "ear", managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("ear.file")));
+    }
+
+    @BeforeAll
+    static void vendorsFirst() throws IOException {
+        Path data = Path.of(System.getProperty("jboss.home"), "standalone", "data", "csbridge-it-backfill");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        FAKES.start();
+    }
+
+    @AfterAll
+    static void vendorsLast() {
+        FAKES.stop();
+    }
+
+    private void serverUp() {
+        if (controller.isStarted(CONTAINER)) return;
+        String args = "-Djboss.socket.binding.port-offset=" + Integer.getInteger("it.port-offset", 0)
+                + " -Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
+                + " -Dcsbridge.h2.dir=" + System.getProperty("jboss.home") + "/standalone/data/csbridge-it-backfill"
+                + " -DADMIN_USER=it-admin -DADMIN_PASSWORD=it-admin-password -Dusage.webhook-secret=it-usage-secret"
+                + " -Dzendesk.webhook-secret=" + TRIGGER_SECRET
+                + " -Dsalesforce.login-url=" + FAKES.salesforce.baseUrl()
+                + " -Dsalesforce.client-id=it-salesforce-client -Dsalesforce.client-secret=it-salesforce-client-secret"
+                + " -Dsalesforce.bulk-poll-seconds=0.2 -Dsalesforce.reconcile-minutes=0.1"
+                + " -Dzendesk.url=" + FAKES.zendesk.baseUrl() + " -Dzendesk.email=it@csbridge.example -Dzendesk.api-token=it-zendesk-api-token"
+                + " -Dzendesk.reconcile-minutes=0.1";
+        controller.start(CONTAINER, Map.of("javaVmArguments", args));
+        deployer.deploy("ear");
+    }
+
+    CsBridgeClient.Answer post(String path, String json) {
+        String auth = Base64.getEncoder().encodeToString("it-admin:it-admin-password".getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/admin/api" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    JsonNode awaitDone(String id) {
+        CsBridgeClient.Answer done = client.awaitAdmin("/backfills/" + id, a -> a.status() == 200
+                && !a.json().path("state").asText().equals("RUNNING"), 240);
+        assertThat(done.json().path("state").asText()).as(done.body()).isEqualTo("DONE");
+        return done.json();
+    }
+
+    @Test
+    @Order(1)
+    void aBackfillReadsEveryAccountOpportunityOrganizationTicketAndRatingExactlyOnce() {
+        serverUp();
+        assertThat(post("/backfills", "{\"source\":\"oracle\"}").status()).isEqualTo(400);
+        assertThat(post("/backfills", "{\"source\":\"salesforce\",\"since\":\"last year\"}").status()).isEqualTo(400);
+
+        CsBridgeClient.Answer salesforce = post("/backfills", "{\"source\":\"salesforce\",\"since\":\"" + BackfillFakes.SINCE + "\"}");
+        assertThat(salesforce.status()).as(salesforce.body()).isEqualTo(202);
+        assertThat(salesforce.json().path("state").asText()).isEqualTo("RUNNING");
+        CsBridgeClient.Answer again = post("/backfills", "{\"source\":\"salesforce\"}");
+        assertThat(again.status()).as("one backfill of a source at a time: " + again.body()).isEqualTo(409);
+        CsBridgeClient.Answer zendesk = post("/backfills", "{\"source\":\"zendesk\",\"since\":\"" + BackfillFakes.SINCE + "\"}");
+        assertThat(zendesk.status()).as(zendesk.body()).isEqualTo(202);
+
+        JsonNode sf = awaitDone(salesforce.json().path("id").asText());
+        assertThat(sf.path("processed").asLong()).isEqualTo(BackfillFakes.ACCOUNTS + BackfillFakes.OPPORTUNITIES);
+        assertThat(sf.path("fresh").asLong()).isEqualTo(BackfillFakes.ACCOUNTS + BackfillFakes.OPPORTUNITIES);
+        JsonNode zd = awaitDone(zendesk.json().path("id").asText());
+        assertThat(zd.path("processed").asLong()).isEqualTo(BackfillFakes.ORGANIZATIONS + BackfillFakes.TICKETS + BackfillFakes.RATINGS);
+
+        CsBridgeClient.Answer accounts = client.awaitAdmin("/accounts?limit=1", a -> a.status() == 200
+                && a.json().path("total").asInt() == BackfillFakes.ACCOUNTS + BackfillFakes.ORGANIZATIONS, 180);
+        assertThat(accounts.json().path("total").asInt()).as(accounts.body()).isEqualTo(BackfillFakes.ACCOUNTS + BackfillFakes.ORGANIZATIONS);
+        JsonNode quoted = client.admin("/accounts/" + BackfillFakes.accountId(100)).json();
+        assertThat(quoted.path("name").asText()).isEqualTo("Customer 100, \"Ltd\"\nWest");
+    }
+
+    @Test
+    @Order(2)
+    void aRepeatedBackfillAndAWebhookForABackfilledTicketCountOnce() {
+        serverUp();
+        CsBridgeClient.Answer repeat = post("/backfills", "{\"source\":\"salesforce\",\"since\":\"" + BackfillFakes.SINCE + "\"}");
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(202);
+        JsonNode done = awaitDone(repeat.json().path("id").asText());
+        assertThat(done.path("processed").asLong()).isEqualTo(BackfillFakes.ACCOUNTS + BackfillFakes.OPPORTUNITIES);
+        assertThat(done.path("fresh").asLong()).as("every record was in already").isZero();
+
+        int ticket = 3; // solved: exported as ticket:3:<updated_at>:solved
+        String body = ZendeskWebhookIT.triggerBody("solved", String.valueOf(ticket), "Solved", String.valueOf(9000 + ticket % 50),
+                BackfillFakes.TICKET_STAMPS.toString(), BackfillFakes.ticketStamp(ticket));
+        CsBridgeClient.Answer hook = client.send(InboundRequests.zendesk(body.getBytes(StandardCharsets.UTF_8), TRIGGER_SECRET,
+                String.valueOf(Instant.now().getEpochSecond())));
+        assertThat(hook.status()).as(hook.body()).isEqualTo(200);
+        assertThat(hook.json().path("accepted").asInt()).isZero();
+        assertThat(hook.json().path("duplicates").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aChangeNoWebhookToldAppearsAfterOneReconciliationPeriod() {
+        serverUp();
+        FAKES.renameAccount(42, "Renamed By Reconciliation");
+        CsBridgeClient.Answer account = client.awaitAdmin("/accounts/" + BackfillFakes.accountId(42), a -> a.status() == 200
+                && a.json().path("name").asText().equals("Renamed By Reconciliation"), 60);
+        assertThat(account.json().path("name").asText()).as(account.body()).isEqualTo("Renamed By Reconciliation");
+    }
+}
