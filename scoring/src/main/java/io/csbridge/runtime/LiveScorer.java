@@ -18,7 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The scorer the pipeline and the admin API use: the model version in force (the latest saved
- * "scoring" settings, or the defaults until one is saved). Reloaded when a new version is saved.
+ * "scoring" settings, or the defaults until one is saved). Reloaded when a new version is saved on
+ * this node, and, for a version saved on another node, when the processor's next batch finds a newer
+ * version number ({@link #refreshIfSaved}).
  */
 @ApplicationScoped
 public class LiveScorer implements AccountScorer {
@@ -47,6 +49,17 @@ public class LiveScorer implements AccountScorer {
             m = reload();
         }
         return m;
+    }
+
+    /**
+     * Called once per batch: has any node saved a newer model? One indexed read of the latest version
+     * number; the model is read and parsed again only when it changed.
+     */
+    public void refreshIfSaved() {
+        ModelScorer m = current;
+        if (m == null) return; // read on first use anyway
+        java.util.OptionalInt latest = new SettingsStore(pipeline.database()).latestVersion(SettingsStore.SCORING);
+        if (latest.isPresent() && !String.valueOf(latest.getAsInt()).equals(m.config().version())) reload();
     }
 
     /** Reads the version in force again (after a save). */
