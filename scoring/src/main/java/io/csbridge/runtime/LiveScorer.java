@@ -27,10 +27,16 @@ public class LiveScorer implements AccountScorer {
 
     private static final Logger LOG = Logger.getLogger(LiveScorer.class.getName());
 
+    /** How often a reader outside the processor (the admin API) looks for a version saved on another node. */
+    private static final java.time.Duration READ_CHECK = java.time.Duration.ofSeconds(1);
+
     @Inject
     Pipeline pipeline;
+    @Inject
+    java.time.Clock clock;
 
     private volatile ModelScorer current;
+    private volatile Instant checkedAt = Instant.MIN;
 
     @Override
     public AccountScore score(AccountHistory history, Instant asOf) {
@@ -42,11 +48,19 @@ public class LiveScorer implements AccountScorer {
         return model().summarize(history, asOf);
     }
 
-    /** The model scorer in force. */
+    /** The model scorer in force (a version saved on another node is seen within a second). */
     public ModelScorer model() {
         ModelScorer m = current;
-        if (m == null) {
-            m = reload();
+        if (m == null) return reload();
+        Instant now = clock.instant();
+        if (now.isAfter(checkedAt.plus(READ_CHECK))) {
+            checkedAt = now;
+            try {
+                refreshIfSaved();
+            } catch (RuntimeException e) { // the database is away: keep scoring with the version in force
+                LOG.fine(() -> "model version not checked: " + e.getMessage());
+            }
+            return current;
         }
         return m;
     }
