@@ -82,6 +82,13 @@ final class WildFlyNode {
         throw new AssertionError(name + " not ready within " + within.toSeconds() + " s; see " + base.resolve("console.log"));
     }
 
+    /** {@code /metrics} on the management port, Prometheus text format. */
+    String metrics() {
+        CsBridgeClient.Answer answer = client.get(management() + "/metrics");
+        if (answer.status() != 200) throw new AssertionError(name + " /metrics: " + answer.status() + " " + answer.body());
+        return answer.body();
+    }
+
     CsBridgeClient.Answer admin(String path) {
         return send(HttpRequest.newBuilder(URI.create(base() + "/admin/api" + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic()).GET().build());

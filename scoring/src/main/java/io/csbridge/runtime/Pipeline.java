@@ -158,6 +158,7 @@ public class Pipeline {
                 inFlight.failed();
                 throw e;
             }
+            if (n > 0) io.csbridge.metrics.NodeCounts.INSTANCE.applied.add("all", n);
             boolean caughtUp = inFlight.processed(n, mark);
             if (n > 0 || caughtUp) delivering.nudge();
             return n;

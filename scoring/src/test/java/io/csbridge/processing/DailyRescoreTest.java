@@ -54,10 +54,10 @@ class DailyRescoreTest {
         java.time.LocalDate day = DAY_ONE.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC).toLocalDate();
         ScheduledRuns runs = new ScheduledRuns(db);
         // node A claims the day and dies before its first chunk (kill -9: no finish, no more renewals)
-        assertThat(runs.claim(DailyRescore.NAME, day, next.instant(), "node-a", Duration.ofMillis(300))).isPresent();
+        assertThat(runs.claim(DailyRescore.NAME, day, next.instant(), "node-a", Duration.ofSeconds(4))).isPresent();
 
         int whileALives = new DailyRescore(db, later, next, () -> false, "node-b", Duration.ofMillis(300)).runIfDue();
-        Thread.sleep(700); // A's lease runs out (the database's clock)
+        Thread.sleep(5_000); // A's lease runs out (the database's clock)
         int afterALeaseEnded = new DailyRescore(db, later, next, () -> false, "node-b", Duration.ofMillis(300)).runIfDue();
         int again = new DailyRescore(db, later, next, () -> false, "node-c", Duration.ofMillis(300)).runIfDue();
 
