@@ -168,8 +168,8 @@ class ClusterIT {
         assertThat(sum(b, "csbridge_events_rejected_total", "source=\"usage\"")).isZero();
         // every write the vendors answered, counted by the node that made the call
         int salesforceWrites = count("SELECT COUNT(*) FROM outbox WHERE channel = 'salesforce'");
-        assertThat(sum(a, "csbridge_vendor_calls_total", "vendor=\"salesforce\",outcome=\"DELIVERED\"")
-                + sum(b, "csbridge_vendor_calls_total", "vendor=\"salesforce\",outcome=\"DELIVERED\"")).isEqualTo(salesforceWrites);
+        assertThat(sum(a, "csbridge_vendor_calls_total", "outcome=\"DELIVERED\",vendor=\"salesforce\"")
+                + sum(b, "csbridge_vendor_calls_total", "outcome=\"DELIVERED\",vendor=\"salesforce\"")).isEqualTo(salesforceWrites);
         // the database's figures are the cluster's, the same on each node
         assertThat(sum(a, "csbridge_outbox_writes", "channel=\"salesforce\",status=\"delivered\"")).isEqualTo(salesforceWrites);
         assertThat(sum(b, "csbridge_outbox_writes", "channel=\"salesforce\",status=\"delivered\"")).isEqualTo(salesforceWrites);
