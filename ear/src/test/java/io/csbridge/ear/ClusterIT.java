@@ -130,13 +130,14 @@ class ClusterIT {
         assertThat(posts).hasSize(count("SELECT COUNT(*) FROM outbox WHERE channel = 'slack'"));
         assertThat(posts).as("one alert per account entering Red").hasSizeGreaterThan(1);
 
-        // Zendesk: both nodes together within the requests per minute (a request may reach the fake up to
-        // half a second after the budget granted it, so a window of 59.5 s is counted)
+        // Zendesk: both nodes together within the requests per minute. The budget counts when it grants a
+        // request; on a loaded machine the request may reach the fake seconds later, so a window of 55 s is
+        // counted (without the shared budget each node would send its own 6 in the first minute: 12)
         List<Instant> zendesk = new ArrayList<>();
         for (var zd : FAKES.zendesks) for (ServeEvent e : zd.getAllServeEvents()) zendesk.add(e.getRequest().getLoggedDate().toInstant());
         LOG.info(() -> zendesk.size() + " Zendesk requests from both nodes");
         assertThat(zendesk.size()).as("the budget was needed: more requests than one minute allows").isGreaterThan(ZENDESK_PER_MINUTE);
-        assertThat(mostInAnyWindow(zendesk, Duration.ofMillis(59_500))).isLessThanOrEqualTo(ZENDESK_PER_MINUTE);
+        assertThat(mostInAnyWindow(zendesk, Duration.ofSeconds(55))).isLessThanOrEqualTo(ZENDESK_PER_MINUTE);
         // Slack: one message per second per channel from both nodes together (200 ms allowed for the way there)
         Map<String, List<Instant>> byChannel = new HashMap<>();
         for (ServeEvent e : FAKES.slack.getAllServeEvents()) {
@@ -159,6 +160,7 @@ class ClusterIT {
                 .POST(HttpRequest.BodyPublishers.ofString(bad)).build()).status()).isEqualTo(401);
         String a = nodeA.metrics();
         String b = nodeB.metrics();
+        LOG.info(() -> "node A /metrics:\n" + a);
 
         // each notification was delivered to both nodes: each acknowledged it once; the cluster applied it once
         assertThat(sum(a, "csbridge_events_accepted_total", "source=\"salesforce\"")).isEqualTo(ACCOUNTS);

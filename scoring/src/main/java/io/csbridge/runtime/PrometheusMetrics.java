@@ -5,8 +5,6 @@ import io.csbridge.metrics.NodeCounts;
 import io.csbridge.outbox.ChannelStatus;
 import io.csbridge.outbox.DeliveryChannel;
 import io.csbridge.store.pipeline.DeliveryLog;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +26,8 @@ import java.util.logging.Logger;
  * node's since it started ({@link NodeCounts}): sum them over the nodes. Gauges read from the database
  * (events waiting, the oldest one's age, outbox writes by channel and status) are the cluster's, the same
  * on every node: take one node's value (max), never the sum. Database figures are read at most every 5 s.
+ * Meters are registered through the registry's convenience methods ({@code gauge}, {@code more().counter}):
+ * WildFly's per-deployment registry passes only those on to the exported one, not {@code Gauge.builder(...)}.
  */
 @ApplicationScoped
 public class PrometheusMetrics {
@@ -44,6 +44,8 @@ public class PrometheusMetrics {
     Clock clock;
 
     private volatile Figures figures;
+    /** Micrometer holds a gauge's object weakly: the channels it reads are kept here. */
+    private final java.util.List<Object> held = new java.util.ArrayList<>();
 
     private record Figures(Instant at, DeliveryLog.Status status, Map<String, Map<String, Long>> outbox) {
     }
@@ -63,8 +65,7 @@ public class PrometheusMetrics {
                 f -> f.status().inbox().getOrDefault("new", 0L));
         gauge(registry, "csbridge.events.failed", "events parked after their attempts (cluster)", Tags.empty(),
                 f -> f.status().inbox().getOrDefault("failed", 0L));
-        Gauge.builder("csbridge.events.oldest.age", this, m -> m.oldestAgeSeconds()).baseUnit("seconds")
-                .description("age of the oldest event waiting (cluster)").register(registry);
+        registry.gauge("csbridge.events.oldest.age.seconds", Tags.empty(), this, PrometheusMetrics::oldestAgeSeconds);
         for (DeliveryChannel channel : pipeline.channelList()) {
             for (String state : CHANNEL_STATES) {
                 gauge(registry, "csbridge.outbox.writes", "outbox writes by channel and status (cluster)",
@@ -72,10 +73,9 @@ public class PrometheusMetrics {
                         f -> f.outbox().getOrDefault(channel.name(), Map.of()).getOrDefault(state, 0L));
             }
             if (channel instanceof ChannelStatus reporting && channel.name().equals("salesforce")) {
-                Gauge.builder("csbridge.salesforce.api.used", reporting, r -> apiUsage(r, "used"))
-                        .description("the org's API requests used today, as Salesforce last reported").register(registry);
-                Gauge.builder("csbridge.salesforce.api.limit", reporting, r -> apiUsage(r, "limit"))
-                        .description("the org's daily API allowance, as Salesforce last reported").register(registry);
+                held.add(reporting);
+                registry.gauge("csbridge.salesforce.api.used", Tags.empty(), reporting, r -> apiUsage(r, "used"));
+                registry.gauge("csbridge.salesforce.api.limit", Tags.empty(), reporting, r -> apiUsage(r, "limit"));
             }
         }
         LOG.info("CS Bridge metrics registered (csbridge_*)");
@@ -86,15 +86,15 @@ public class PrometheusMetrics {
             String[] parts = key.split("\\|", -1);
             Tags t = Tags.empty();
             for (int i = 0; i < tags.length; i++) t = t.and(tags[i], i < parts.length ? parts[i] : "");
-            FunctionCounter.builder(name, counts, c -> c.get(key)).description(help).tags(t).register(registry);
+            registry.more().counter(name, t, counts, c -> c.get(key));
         });
     }
 
     private void gauge(MeterRegistry registry, String name, String help, Tags tags, ToDoubleFunction<Figures> value) {
-        Gauge.builder(name, this, m -> {
+        registry.gauge(name, tags, this, m -> {
             Figures f = m.figures();
             return f == null ? Double.NaN : value.applyAsDouble(f);
-        }).description(help).tags(tags).register(registry);
+        });
     }
 
     private double oldestAgeSeconds() {
