@@ -24,7 +24,9 @@ fi
 batch=$(mktemp --suffix=.cli)
 trap 'rm -f "$batch"' EXIT
 {
-  echo "embed-server --server-config=$config --std-out=discard"
+  # community: the stability level WildFly itself boots at (the embedded CLI defaults to default), so that
+  # build-server.cli can add the Micrometer subsystem's Prometheus registry
+  echo "embed-server --server-config=$config --std-out=discard --stability=community"
   for script in "${scripts[@]}"; do cat "$script"; echo; done
   echo "stop-embedded-server"
 } >"$batch"

@@ -53,18 +53,46 @@ final class VendorFakes {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final SaveResults saveResults = new SaveResults();
-    final WireMockServer salesforce = new WireMockServer(options().port(SALESFORCE_PORT).bindAddress("127.0.0.1")
-            .extensions(saveResults));
+    final WireMockServer salesforce;
     final ZendeskJobs jobs = new ZendeskJobs();
     /** Zendesk can be taken away and brought back (a new server on the same port): every instance, in order. */
     final List<WireMockServer> zendesks = new ArrayList<>();
-    final WireMockServer slack = new WireMockServer(options().port(SLACK_PORT).bindAddress("127.0.0.1"));
+    final WireMockServer slack;
     private final AtomicInteger slackTs = new AtomicInteger(100);
+    private int zendeskPort;
+
+    /** On the fixed ports the {@code wildfly-live} container points at. */
+    VendorFakes() {
+        this(SALESFORCE_PORT, ZENDESK_PORT, SLACK_PORT);
+    }
+
+    /** On these ports; 0: a free one, chosen at start ({@link #salesforcePort()} ...). */
+    VendorFakes(int salesforcePort, int zendeskPort, int slackPort) {
+        this.salesforce = new WireMockServer(port(salesforcePort).extensions(saveResults));
+        this.zendeskPort = zendeskPort;
+        this.slack = new WireMockServer(port(slackPort));
+    }
+
+    private static com.github.tomakehurst.wiremock.core.WireMockConfiguration port(int port) {
+        return (port == 0 ? options().dynamicPort() : options().port(port)).bindAddress("127.0.0.1");
+    }
+
+    int salesforcePort() {
+        return salesforce.port();
+    }
+
+    int zendeskPort() {
+        return zendesk().port();
+    }
+
+    int slackPort() {
+        return slack.port();
+    }
 
     void start() {
         salesforce.start();
         salesforce.stubFor(post("/services/oauth2/token").willReturn(okJson("{\"access_token\":\"00DIT!it-session\","
-                + "\"instance_url\":\"http://127.0.0.1:" + SALESFORCE_PORT + "\",\"id\":\"http://127.0.0.1:" + SALESFORCE_PORT
+                + "\"instance_url\":\"http://127.0.0.1:" + salesforce.port() + "\",\"id\":\"http://127.0.0.1:" + salesforce.port()
                 + "/id/00DIT000000CSBRAAW/005IT0000000INTAAA\",\"token_type\":\"Bearer\",\"issued_at\":\"1772366400000\","
                 + "\"signature\":\"c2lnbmF0dXJl\"}")));
         salesforce.stubFor(patch(COLLECTIONS).willReturn(aResponse().withTransformers("save-results")));
@@ -86,8 +114,9 @@ final class VendorFakes {
     }
 
     void startZendesk() {
-        WireMockServer zd = new WireMockServer(options().port(ZENDESK_PORT).bindAddress("127.0.0.1").extensions(jobs));
+        WireMockServer zd = new WireMockServer(port(zendeskPort).extensions(jobs));
         zd.start();
+        zendeskPort = zd.port(); // brought back on the same port
         zd.stubFor(put(urlPathEqualTo(UPDATE_MANY)).willReturn(aResponse().withTransformers("zendesk-jobs")));
         zd.stubFor(get(urlPathEqualTo(JOB_STATUSES)).willReturn(aResponse().withTransformers("zendesk-jobs")));
         zendesks.add(zd);
@@ -266,7 +295,7 @@ final class VendorFakes {
                 read(event.getRequest().getBodyAsString()).get("organizations").forEach(o -> ids.add(o.get("id").asLong()));
                 String id = "V3IT" + next.incrementAndGet();
                 jobs.put(id, ids);
-                return json(Map.of("job_status", status(id, "queued", null)), Map.of());
+                return json(Map.of("job_status", status(event.getRequest().getPort(), id, "queued", null)), Map.of());
             }
             List<Object> statuses = new ArrayList<>();
             for (String id : event.getRequest().queryParameter("ids").firstValue().split(",")) {
@@ -276,15 +305,15 @@ final class VendorFakes {
                 for (int i = 0; i < ids.size(); i++) {
                     results.add(Map.of("id", ids.get(i), "index", i, "action", "update", "status", "Updated", "success", true));
                 }
-                statuses.add(status(id, "completed", results));
+                statuses.add(status(event.getRequest().getPort(), id, "completed", results));
             }
             return json(Map.of("job_statuses", statuses), Map.of());
         }
 
-        private static Map<String, Object> status(String id, String state, List<Object> results) {
+        private static Map<String, Object> status(int port, String id, String state, List<Object> results) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", id);
-            s.put("url", "http://127.0.0.1:" + ZENDESK_PORT + "/api/v2/job_statuses/" + id + ".json");
+            s.put("url", "http://127.0.0.1:" + port + "/api/v2/job_statuses/" + id + ".json");
             s.put("status", state);
             s.put("total", results == null ? 0 : results.size());
             s.put("progress", results == null ? 0 : results.size());

@@ -1,5 +1,6 @@
 package io.csbridge.outbox;
 
+import io.csbridge.metrics.NodeCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,9 @@ public final class OutboxDelivery {
             } else if (!channel.live()) {
                 recordSandbox(channel, batch);
             } else {
-                settle(batch, deliverSafely(channel, batch));
+                List<DeliveryOutcome> outcomes = deliverSafely(channel, batch);
+                for (DeliveryOutcome o : outcomes) NodeCounts.INSTANCE.vendorCalls.count(channel.name() + "|" + o.result());
+                settle(batch, outcomes);
             }
         }
     }

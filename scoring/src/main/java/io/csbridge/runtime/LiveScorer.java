@@ -18,17 +18,25 @@ import java.util.logging.Logger;
 
 /**
  * The scorer the pipeline and the admin API use: the model version in force (the latest saved
- * "scoring" settings, or the defaults until one is saved). Reloaded when a new version is saved.
+ * "scoring" settings, or the defaults until one is saved). Reloaded when a new version is saved on
+ * this node, and, for a version saved on another node, when the processor's next batch finds a newer
+ * version number ({@link #refreshIfSaved}).
  */
 @ApplicationScoped
 public class LiveScorer implements AccountScorer {
 
     private static final Logger LOG = Logger.getLogger(LiveScorer.class.getName());
 
+    /** How often a reader outside the processor (the admin API) looks for a version saved on another node. */
+    private static final java.time.Duration READ_CHECK = java.time.Duration.ofSeconds(1);
+
     @Inject
     Pipeline pipeline;
+    @Inject
+    java.time.Clock clock;
 
     private volatile ModelScorer current;
+    private volatile Instant checkedAt = Instant.MIN;
 
     @Override
     public AccountScore score(AccountHistory history, Instant asOf) {
@@ -40,13 +48,32 @@ public class LiveScorer implements AccountScorer {
         return model().summarize(history, asOf);
     }
 
-    /** The model scorer in force. */
+    /** The model scorer in force (a version saved on another node is seen within a second). */
     public ModelScorer model() {
         ModelScorer m = current;
-        if (m == null) {
-            m = reload();
+        if (m == null) return reload();
+        Instant now = clock.instant();
+        if (now.isAfter(checkedAt.plus(READ_CHECK))) {
+            checkedAt = now;
+            try {
+                refreshIfSaved();
+            } catch (RuntimeException e) { // the database is away: keep scoring with the version in force
+                LOG.fine(() -> "model version not checked: " + e.getMessage());
+            }
+            return current;
         }
         return m;
+    }
+
+    /**
+     * Called once per batch: has any node saved a newer model? One indexed read of the latest version
+     * number; the model is read and parsed again only when it changed.
+     */
+    public void refreshIfSaved() {
+        ModelScorer m = current;
+        if (m == null) return; // read on first use anyway
+        java.util.OptionalInt latest = new SettingsStore(pipeline.database()).latestVersion(SettingsStore.SCORING);
+        if (latest.isPresent() && !String.valueOf(latest.getAsInt()).equals(m.config().version())) reload();
     }
 
     /** Reads the version in force again (after a save). */

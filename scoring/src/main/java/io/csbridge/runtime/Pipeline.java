@@ -158,6 +158,7 @@ public class Pipeline {
                 inFlight.failed();
                 throw e;
             }
+            if (n > 0) io.csbridge.metrics.NodeCounts.INSTANCE.applied.add("all", n);
             boolean caughtUp = inFlight.processed(n, mark);
             if (n > 0 || caughtUp) delivering.nudge();
             return n;
@@ -176,12 +177,12 @@ public class Pipeline {
         DailyRescore daily = new DailyRescore(db, processor, clock, () -> {
             if (rescoring != null) rescoring.beat();
             return !ready;
-        });
+        }, NodeName.of(config), settings.dailyRescoreLease());
         rescoring = new PipelineWorker("daily rescore", () -> {
             int n = daily.runIfDue();
             if (n > 0) delivering.nudge();
             return n;
-        }, 60_000, () -> null, settings.workerStaleAfter());
+        }, settings.dailyRescoreCheck().toMillis(), () -> null, settings.workerStaleAfter());
         inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
             inFlight.accepted();
             processing.nudge();
@@ -273,8 +274,11 @@ public class Pipeline {
         return out;
     }
 
+    /** The scorer for one batch: a model saved on any node since the last batch is in force from this one. */
     private AccountScorer scorer() {
-        return scorers.get();
+        AccountScorer scorer = scorers.get();
+        if (scorer instanceof LiveScorer live) live.refreshIfSaved();
+        return scorer;
     }
 
     private static ThreadFactory threadFactory() {

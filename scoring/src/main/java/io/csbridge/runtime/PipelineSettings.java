@@ -9,7 +9,8 @@ import java.time.Duration;
  * The pipeline's tunables, read from MicroProfile Config once at start: how failed events and failed
  * writes are retried, and how long a worker may go without coming round before the health checks call it stuck.
  */
-record PipelineSettings(RetryPolicy eventRetries, RetryPolicy outboxRetries, Duration workerStaleAfter) {
+record PipelineSettings(RetryPolicy eventRetries, RetryPolicy outboxRetries, Duration workerStaleAfter,
+                        Duration dailyRescoreLease, Duration dailyRescoreCheck) {
 
     static PipelineSettings from(Config config) {
         // An event that fails: 5 s doubling up to an hour, parked at the 12th failure, unless configured.
@@ -19,7 +20,10 @@ record PipelineSettings(RetryPolicy eventRetries, RetryPolicy outboxRetries, Dur
         // One write: 5 s doubling up to 30 min unless configured (tests shorten it).
         RetryPolicy outbox = new RetryPolicy(seconds(config, "outbox.retry-base-seconds", 5),
                 seconds(config, "outbox.retry-cap-seconds", 1800), RetryPolicy.standard().maxAttempts(), Math::random);
-        return new PipelineSettings(events, outbox, seconds(config, "pipeline.worker-stale-seconds", 900));
+        // The daily rescore: its owner's lease (another node takes the day over once it runs out), how often nodes look.
+        return new PipelineSettings(events, outbox, seconds(config, "pipeline.worker-stale-seconds", 900),
+                seconds(config, "pipeline.daily-rescore-lease-seconds", 120),
+                seconds(config, "pipeline.daily-rescore-check-seconds", 60));
     }
 
     private static Duration seconds(Config config, String name, double fallback) {

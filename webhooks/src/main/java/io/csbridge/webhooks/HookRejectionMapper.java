@@ -17,10 +17,14 @@ public class HookRejectionMapper implements ExceptionMapper<RuntimeException> {
 
     private static final Logger LOG = Logger.getLogger(HookRejectionMapper.class.getName());
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @Override
     public Response toResponse(RuntimeException e) {
         if (e instanceof HookRejection r) {
             RejectionCounts.INSTANCE.count(r.error());
+            io.csbridge.metrics.NodeCounts.INSTANCE.rejected.count(source() + "|" + r.error());
             return json(r.status(), r.error(), r.getMessage());
         }
         if (e instanceof Inbox.InboxUnavailableException || e instanceof io.csbridge.inbox.PipelineUnavailableException) {
@@ -35,6 +39,15 @@ public class HookRejectionMapper implements ExceptionMapper<RuntimeException> {
         }
         LOG.log(java.util.logging.Level.SEVERE, "unexpected failure handling a webhook", e);
         return json(500, "internal_error", "unexpected failure; nothing was acknowledged");
+    }
+
+    /** The sender, from the path under /hooks ({@code usage}, {@code zendesk}, {@code salesforce}, {@code slack} ...). */
+    private String source() {
+        try {
+            return uri == null || uri.getPathSegments().isEmpty() ? "unknown" : uri.getPathSegments().get(0).getPath();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static Response json(int status, String error, String detail) {

@@ -1,6 +1,8 @@
 package io.csbridge.connectors.salesforce;
 
-import java.time.Clock;
+import io.csbridge.outbox.VendorBudgetNames;
+import io.csbridge.outbox.VendorBudgets;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +14,10 @@ import java.util.regex.Pattern;
  * Keeps CS Bridge inside its share of the org's daily API allowance, which every integration and
  * user of the org shares. Reads {@code Sforce-Limit-Info: api-usage=USED/LIMIT} from every response;
  * once usage reaches the allowance minus the reserve, writes wait (and an operator is warned) until
- * {@code recheck} has passed, when one call is let through to read the usage again.
+ * {@code recheck} has passed, when one call is let through to read the usage again. The hold is shared
+ * by every node ({@link VendorBudgets}, budget {@link VendorBudgetNames#SALESFORCE_API}): the node that
+ * learns the reserve is reached holds the others too, and after {@code recheck} one call of one node
+ * re-reads the usage.
  */
 final class ApiBudget {
 
@@ -21,15 +26,14 @@ final class ApiBudget {
 
     private final int reservePercent;
     private final Duration recheck;
-    private final Clock clock;
+    private final VendorBudgets budgets;
     private long used = -1;
     private long limit = -1;
-    private Instant deferredUntil;
 
-    ApiBudget(int reservePercent, Duration recheck, Clock clock) {
+    ApiBudget(int reservePercent, Duration recheck, VendorBudgets budgets) {
         this.reservePercent = Math.max(0, Math.min(100, reservePercent));
         this.recheck = recheck;
-        this.clock = clock;
+        this.budgets = budgets;
     }
 
     /**
@@ -44,15 +48,15 @@ final class ApiBudget {
         used = Long.parseLong(m.group(1));
         limit = Long.parseLong(m.group(2));
         if (exhausted()) {
-            boolean reached = deferredUntil == null;
+            boolean reached = heldUntil().isEmpty();
             if (reached) {
                 LOG.warning(() -> "Salesforce API usage " + used + "/" + limit + " reached CS Bridge's share ("
-                        + (100 - reservePercent) + "%): writes are deferred");
+                        + (100 - reservePercent) + "%): writes are deferred on every node");
             }
-            deferredUntil = clock.instant().plus(recheck);
+            budgets.holdFor(VendorBudgetNames.SALESFORCE_API, recheck);
             return reached;
         }
-        deferredUntil = null;
+        budgets.release(VendorBudgetNames.SALESFORCE_API);
         return false;
     }
 
@@ -62,19 +66,18 @@ final class ApiBudget {
         out.put("used", used);
         out.put("limit", limit);
         out.put("share", 100 - reservePercent);
-        if (deferredUntil != null) out.put("until", deferredUntil.toString());
+        heldUntil().ifPresent(until -> out.put("until", until.toString()));
         return out;
     }
 
     /** Empty when a call may go out, else how long to wait. */
-    synchronized Optional<Duration> deferral() {
-        if (deferredUntil == null) return Optional.empty();
-        Instant now = clock.instant();
-        if (!now.isBefore(deferredUntil)) {
-            deferredUntil = now.plus(recheck); // one call re-reads the usage; the others keep waiting
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, deferredUntil));
+    Optional<Duration> deferral() {
+        // one call of one node re-reads the usage once the hold has ended; the others keep waiting
+        return budgets.passOrWait(VendorBudgetNames.SALESFORCE_API, recheck);
+    }
+
+    private Optional<Instant> heldUntil() {
+        return budgets.usage(VendorBudgetNames.SALESFORCE_API, Duration.ZERO).pausedUntil();
     }
 
     private boolean exhausted() {
@@ -89,7 +92,7 @@ final class ApiBudget {
             out.put("limit", limit);
         }
         out.put("reservePercent", reservePercent);
-        if (deferredUntil != null) out.put("deferredUntil", deferredUntil.toString());
+        heldUntil().ifPresent(until -> out.put("deferredUntil", until.toString()));
         return out;
     }
 

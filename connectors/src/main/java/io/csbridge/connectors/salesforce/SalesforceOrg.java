@@ -1,6 +1,7 @@
 package io.csbridge.connectors.salesforce;
 
 import feign.FeignException;
+import io.csbridge.outbox.VendorBudgets;
 import io.csbridge.alerts.OperatorNotice;
 import io.csbridge.backfill.VendorReader;
 import io.csbridge.connectors.CircuitBreaker;
@@ -50,21 +51,24 @@ public class SalesforceOrg {
     }
 
     @Inject
-    public SalesforceOrg(Config config, Clock clock, Event<OperatorNotice> notices) {
-        this(SalesforceSettings.from(Settings.from(config)), clock, notices::fire);
+    public SalesforceOrg(Config config, Clock clock, Event<OperatorNotice> notices, VendorBudgets budgets) {
+        this(SalesforceSettings.from(Settings.from(config)), clock, notices::fire, budgets);
     }
 
-    public SalesforceOrg(SalesforceSettings settings, Clock clock) {
-        this(settings, clock, notice -> { });
+    public SalesforceOrg(SalesforceSettings settings, Clock clock, VendorBudgets budgets) {
+        this(settings, clock, notice -> { }, budgets);
     }
 
-    /** @param notices told when the API reserve is reached or the org's allowance is exhausted */
-    public SalesforceOrg(SalesforceSettings settings, Clock clock, Consumer<OperatorNotice> notices) {
+    /**
+     * @param notices told when the API reserve is reached or the org's allowance is exhausted
+     * @param budgets where the reserve's hold is shared with every node
+     */
+    public SalesforceOrg(SalesforceSettings settings, Clock clock, Consumer<OperatorNotice> notices, VendorBudgets budgets) {
         this.settings = settings;
         this.notices = notices;
         this.rest = new SalesforceRest(settings, this::observeUsage);
         this.tokens = new SalesforceTokens(settings, rest.oauth(), clock);
-        this.budget = new ApiBudget(settings.apiReservePercent(), Duration.ofMinutes(15), clock);
+        this.budget = new ApiBudget(settings.apiReservePercent(), Duration.ofMinutes(15), budgets);
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
         this.clock = clock;
     }

@@ -9,6 +9,7 @@ import io.csbridge.domain.account.AccountKeys;
 import io.csbridge.domain.alerting.AlertThreads;
 import io.csbridge.domain.alerting.OwnerDirectory;
 import io.csbridge.domain.alerting.SlackUserLookups;
+import io.csbridge.outbox.VendorBudgets;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
@@ -64,25 +65,28 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
     }
 
     @Inject
-    public SlackChannel(Config config, Clock clock, AlertThreads threads, SlackUserLookups lookups, OwnerDirectory directory) {
-        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, threads, lookups, directory);
+    public SlackChannel(Config config, Clock clock, AlertThreads threads, SlackUserLookups lookups, OwnerDirectory directory,
+                        VendorBudgets budgets) {
+        this(SlackSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, threads, lookups, directory, budgets);
     }
 
-    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups) {
-        this(settings, clock, sleeper, threads, lookups, OwnerDirectory.NONE);
+    public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups,
+                        VendorBudgets budgets) {
+        this(settings, clock, sleeper, threads, lookups, OwnerDirectory.NONE, budgets);
     }
 
     /**
      * @param threads the alert threads, kept in the database
      * @param lookups Slack's answers to owner e-mail lookups, kept in the database
      * @param directory the CRM's users, for owners it names by user id (Salesforce OwnerId)
+     * @param budgets the rate limits every node shares (posts per channel, lookups, Slack's 429 pause)
      */
     public SlackChannel(SlackSettings settings, Clock clock, Sleeper sleeper, AlertThreads threads, SlackUserLookups lookups,
-                        OwnerDirectory directory) {
+                        OwnerDirectory directory, VendorBudgets budgets) {
         this.settings = settings;
         this.messages = new SlackMessages(settings);
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
-        this.rateLimits = new SlackRateLimits(clock, sleeper);
+        this.rateLimits = new SlackRateLimits(budgets, clock, sleeper);
         if (settings.live()) {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -91,7 +95,7 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
             this.slack = Slack.getInstance(config);
             this.methods = slack.methods(settings.botToken().get());
         }
-        this.owners = new SlackOwners(methods, lookups, directory, settings.userLookupTtl(), clock);
+        this.owners = new SlackOwners(methods, lookups, directory, settings.userLookupTtl(), clock, budgets);
         this.poster = new SlackPoster(methods, messages, owners, threads, rateLimits, breaker, clock);
     }
 

@@ -8,6 +8,8 @@ import com.slack.api.model.User;
 import io.csbridge.domain.alerting.OwnerDirectory;
 import io.csbridge.domain.alerting.SlackUserLookups;
 import io.csbridge.connectors.RequestBudget;
+import io.csbridge.outbox.VendorBudgetNames;
+import io.csbridge.outbox.VendorBudgets;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -65,13 +67,14 @@ final class SlackOwners {
     private volatile Instant unavailableUntil = Instant.MIN;
 
     /** @param methods null in sandbox mode: owners are named, nobody is looked up */
-    SlackOwners(MethodsClient methods, SlackUserLookups answers, OwnerDirectory directory, Duration ttl, Clock clock) {
+    SlackOwners(MethodsClient methods, SlackUserLookups answers, OwnerDirectory directory, Duration ttl, Clock clock,
+                VendorBudgets budgets) {
         this.methods = methods;
         this.answers = answers;
         this.directory = directory;
         this.ttl = ttl;
         this.clock = clock;
-        this.budget = new RequestBudget(LOOKUPS_PER_MINUTE, clock);
+        this.budget = new RequestBudget(budgets, VendorBudgetNames.SLACK_LOOKUPS, LOOKUPS_PER_MINUTE);
     }
 
     /**

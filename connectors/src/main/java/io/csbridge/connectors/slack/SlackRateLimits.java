@@ -1,18 +1,20 @@
 package io.csbridge.connectors.slack;
 
 import io.csbridge.connectors.Sleeper;
+import io.csbridge.outbox.VendorBudgetNames;
+import io.csbridge.outbox.VendorBudgets;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slack's rate limits as the channel keeps to them: about one message per second per Slack channel
- * (a post waits out the gap) and, once Slack answered 429, no call until its {@code Retry-After} has passed.
+ * Slack's rate limits as the channel keeps to them, for every node together ({@link VendorBudgets}, in the
+ * database): about one message per second per Slack channel (a post waits for its channel's turn) and,
+ * once Slack answered 429, no call from any node until its {@code Retry-After} has passed.
  */
 final class SlackRateLimits {
 
@@ -20,42 +22,38 @@ final class SlackRateLimits {
     /** When a 429 says nothing usable about how long to wait. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
+    private final VendorBudgets budgets;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Map<String, Instant> nextPost = new HashMap<>();
-    private Instant pausedUntil = Instant.MIN;
 
-    SlackRateLimits(Clock clock, Sleeper sleeper) {
+    SlackRateLimits(VendorBudgets budgets, Clock clock, Sleeper sleeper) {
+        this.budgets = budgets;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     /** How long Slack asked to wait is still running (zero: calls may go). */
-    synchronized Duration pauseLeft() {
-        Instant now = clock.instant();
-        return now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+    Duration pauseLeft() {
+        return pausedUntil().map(until -> Duration.between(clock.instant(), until))
+                .filter(left -> !left.isNegative()).orElse(Duration.ZERO);
     }
 
     /** Slack answered 429: no call for {@code after}. */
-    synchronized void pauseFor(Duration after) {
-        pausedUntil = clock.instant().plus(after);
+    void pauseFor(Duration after) {
+        budgets.holdFor(VendorBudgetNames.SLACK_CALLS, after);
     }
 
     /** The end of a 429 pause still running, for the operator. */
-    synchronized Optional<Instant> pausedUntil() {
-        return clock.instant().isBefore(pausedUntil) ? Optional.of(pausedUntil) : Optional.empty();
+    Optional<Instant> pausedUntil() {
+        return budgets.usage(VendorBudgetNames.SLACK_CALLS, Duration.ZERO).pausedUntil();
     }
 
-    /** Slack allows about one message per second per channel: wait out the gap. */
+    /** Slack allows about one message per second per channel: wait for this channel's turn among every node's posts. */
     void pace(String channel) throws InterruptedException {
-        Duration wait;
-        synchronized (nextPost) {
-            Instant now = clock.instant();
-            Instant next = nextPost.getOrDefault(channel, now);
-            wait = next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
-            nextPost.put(channel, (next.isAfter(now) ? next : now).plus(PER_CHANNEL_GAP));
+        String name = VendorBudgetNames.slackPosts(channel);
+        for (Duration wait = budgets.take(name, 1, PER_CHANNEL_GAP); !wait.isZero(); wait = budgets.take(name, 1, PER_CHANNEL_GAP)) {
+            sleeper.sleep(wait);
         }
-        if (!wait.isZero()) sleeper.sleep(wait);
     }
 
     /** A header of an SDK response, in any case; null when absent. */

@@ -6,6 +6,8 @@ import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
+import io.csbridge.outbox.VendorBudgetNames;
+import io.csbridge.outbox.VendorBudgets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,15 +56,16 @@ public class ZendeskConnection {
     }
 
     @Inject
-    public ZendeskConnection(Config config, Clock clock) {
-        this(ZendeskSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM);
+    public ZendeskConnection(Config config, Clock clock, VendorBudgets budgets) {
+        this(ZendeskSettings.from(Settings.from(config)), clock, Sleeper.SYSTEM, budgets);
     }
 
-    public ZendeskConnection(ZendeskSettings settings, Clock clock, Sleeper sleeper) {
+    /** @param budgets the request budget every node shares */
+    public ZendeskConnection(ZendeskSettings settings, Clock clock, Sleeper sleeper, VendorBudgets budgets) {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.budget = new RequestBudget(settings.requestsPerMinute(), clock);
+        this.budget = new RequestBudget(budgets, VendorBudgetNames.ZENDESK_REQUESTS, settings.requestsPerMinute());
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
         this.client = settings.live() ? build(settings) : null;
     }

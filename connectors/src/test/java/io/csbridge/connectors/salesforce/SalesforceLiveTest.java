@@ -72,7 +72,7 @@ class SalesforceLiveTest {
     void connect(Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("salesforce.login-url", sf.baseUrl());
-        org = new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock, notices::add);
+        org = new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock, notices::add, io.csbridge.connectors.TestDatabase.budgets(clock));
         channel = new SalesforceChannel(org);
     }
 

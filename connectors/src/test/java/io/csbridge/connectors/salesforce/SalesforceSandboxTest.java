@@ -27,7 +27,7 @@ class SalesforceSandboxTest {
     final SalesforceChannel channel = channel(Settings.of(Map.of()));
 
     static SalesforceChannel channel(Settings settings) {
-        return new SalesforceChannel(new SalesforceOrg(SalesforceSettings.from(settings), Clock.systemUTC()));
+        return new SalesforceChannel(new SalesforceOrg(SalesforceSettings.from(settings), Clock.systemUTC(), io.csbridge.connectors.TestDatabase.budgets(Clock.systemUTC())));
     }
 
     static AccountScore score(int health, Band band, Integer trend) {

@@ -55,7 +55,7 @@ class SalesforceTaskUpsertTest {
                 + "\"issued_at\":\"1772366400000\",\"signature\":\"c2ln\"}")));
         sf.stubFor(patch(UPSERT).willReturn(okJson("[]").withTransformers(FakeOrg.NAME)));
         channel = new SalesforceTaskChannel(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of(
-                "salesforce.login-url", sf.baseUrl(), "salesforce.client-id", "c", "salesforce.client-secret", "s"))), clock));
+                "salesforce.login-url", sf.baseUrl(), "salesforce.client-id", "c", "salesforce.client-secret", "s"))), clock, io.csbridge.connectors.TestDatabase.budgets(clock)));
     }
 
     @AfterEach

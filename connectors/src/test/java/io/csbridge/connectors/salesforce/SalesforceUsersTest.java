@@ -49,7 +49,7 @@ class SalesforceUsersTest {
     SalesforceUsers connect(Map<String, String> extra) {
         Map<String, String> config = new java.util.HashMap<>(extra);
         config.put("salesforce.login-url", sf.baseUrl());
-        return new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock));
+        return new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(config)), clock, io.csbridge.connectors.TestDatabase.budgets(clock)));
     }
 
     void stubToken(String token) {
@@ -124,7 +124,7 @@ class SalesforceUsersTest {
     @Test
     void inSandboxModeNothingIsAskedAndTheAnswerIsUnavailable() {
         sf.resetAll();
-        SalesforceUsers sandbox = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of())), clock));
+        SalesforceUsers sandbox = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of())), clock, io.csbridge.connectors.TestDatabase.budgets(clock)));
 
         assertThatThrownBy(() -> sandbox.emailOf(JANE_ID)).isInstanceOf(OwnerDirectory.Unavailable.class);
         assertThat(sf.getAllServeEvents()).isEmpty();

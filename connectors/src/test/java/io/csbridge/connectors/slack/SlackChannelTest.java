@@ -77,7 +77,7 @@ class SlackChannelTest {
                 "slack.channel-languages", "C0JAPAN=ja"));
         config.putAll(extra);
         channel = new SlackChannel(SlackSettings.from(Settings.of(config)), clock, clock::advance,
-                new AlertThreadStore(db), new SlackUserLookupStore(db));
+                new AlertThreadStore(db), new SlackUserLookupStore(db), io.csbridge.connectors.TestDatabase.budgets(clock));
     }
 
     static Map<String, Object> alert(String id, String channel) {
@@ -313,7 +313,7 @@ class SlackChannelTest {
     @Test
     void withoutATokenTheSandboxRecordsThePostWithoutSecrets() {
         SlackChannel sandbox = new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.alert-channel", "C0ALERTS"))),
-                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db));
+                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db), io.csbridge.connectors.TestDatabase.budgets(clock));
         assertThat(sandbox.live()).isFalse();
         List<VendorCall> calls = sandbox.preview(List.of(write(1, alert("a-1", null))));
         assertThat(calls).singleElement().satisfies(c -> {
@@ -342,7 +342,7 @@ class SlackChannelTest {
                     public String started(String channel, String alertKey, String messageTs, Instant at) {
                         throw new AlertMemoryUnavailable("connection refused", null);
                     }
-                }, new SlackUserLookupStore(db));
+                }, new SlackUserLookupStore(db), io.csbridge.connectors.TestDatabase.budgets(clock));
         try {
             assertThat(down.deliver(List.of(write(1, alert("a-1", null))))).singleElement().satisfies(o -> {
                 assertThat(o.result()).isEqualTo(RETRY);

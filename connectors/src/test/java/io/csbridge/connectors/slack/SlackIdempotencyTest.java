@@ -64,7 +64,7 @@ class SlackIdempotencyTest {
         }
         channel = new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.api-url", slack.baseUrl() + "/api/",
                 "slack.bot-token", "xoxb-secret", "slack.alert-channel", "C0ALERTS"))), clock, clock::advance,
-                new AlertThreadStore(db), new SlackUserLookupStore(db));
+                new AlertThreadStore(db), new SlackUserLookupStore(db), io.csbridge.connectors.TestDatabase.budgets(clock));
     }
 
     @AfterEach

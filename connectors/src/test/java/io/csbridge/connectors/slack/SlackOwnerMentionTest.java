@@ -80,7 +80,7 @@ class SlackOwnerMentionTest {
     SlackChannel connect() {
         return new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.api-url", slack.baseUrl() + "/api/",
                 "slack.bot-token", "xoxb-secret", "slack.alert-channel", "C0ALERTS", "slack.user-lookup-ttl-hours", "24"))),
-                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db));
+                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db), io.csbridge.connectors.TestDatabase.budgets(clock));
     }
 
     static Map<String, Object> ownedBy(String owner, String id, String dedupeKey) {
@@ -268,10 +268,10 @@ class SlackOwnerMentionTest {
 
     SlackChannel connectWithSalesforce(WireMockServer sf) {
         SalesforceUsers users = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of(
-                "salesforce.login-url", sf.baseUrl(), "salesforce.client-id", "c", "salesforce.client-secret", "s"))), clock));
+                "salesforce.login-url", sf.baseUrl(), "salesforce.client-id", "c", "salesforce.client-secret", "s"))), clock, io.csbridge.connectors.TestDatabase.budgets(clock)));
         return new SlackChannel(SlackSettings.from(Settings.of(Map.of("slack.api-url", slack.baseUrl() + "/api/",
                 "slack.bot-token", "xoxb-secret", "slack.alert-channel", "C0ALERTS", "slack.user-lookup-ttl-hours", "24"))),
-                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db), users);
+                clock, clock::advance, new AlertThreadStore(db), new SlackUserLookupStore(db), users, io.csbridge.connectors.TestDatabase.budgets(clock));
     }
 
     @Test

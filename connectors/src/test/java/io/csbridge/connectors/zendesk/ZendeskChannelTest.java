@@ -70,7 +70,7 @@ class ZendeskChannelTest {
         Map<String, String> config = new HashMap<>(Map.of("zendesk.url", zd.baseUrl(), "zendesk.email", "cs@acme.com",
                 "zendesk.api-token", "tok3n", "zendesk.job-poll-interval-seconds", "1"));
         config.putAll(extra);
-        connection = new ZendeskConnection(ZendeskSettings.from(Settings.of(config)), clock, clock::advance);
+        connection = new ZendeskConnection(ZendeskSettings.from(Settings.of(config)), clock, clock::advance, io.csbridge.connectors.TestDatabase.budgets(clock));
         channel = new ZendeskChannel(connection);
     }
 
@@ -202,7 +202,7 @@ class ZendeskChannelTest {
 
     @Test
     void withoutCredentialsTheSandboxRecordsOneUpdateManyPerHundredOrganizations() throws Exception {
-        ZendeskConnection sandbox = new ZendeskConnection(ZendeskSettings.from(Settings.of(Map.of())), clock, clock::advance);
+        ZendeskConnection sandbox = new ZendeskConnection(ZendeskSettings.from(Settings.of(Map.of())), clock, clock::advance, io.csbridge.connectors.TestDatabase.budgets(clock));
         ZendeskChannel offline = new ZendeskChannel(sandbox);
         assertThat(offline.live()).isFalse();
         List<VendorCall> calls = offline.preview(writes(250));

@@ -31,7 +31,9 @@ public class EventIntake {
 
     /** Commits the entries (a repeated source and dedupe key is ignored) and says what was new. */
     public Inbox.Accepted accept(List<InboxEntry> entries) {
-        return pipeline.inbox().accept(entries);
+        Inbox.Accepted accepted = pipeline.inbox().accept(entries);
+        for (InboxEntry entry : entries) io.csbridge.metrics.NodeCounts.INSTANCE.accepted.count(entry.source());
+        return accepted;
     }
 
     /** The one clock, for adapters that stamp what they translate (e.g. a message without a timestamp). */

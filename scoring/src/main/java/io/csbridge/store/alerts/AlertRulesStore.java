@@ -31,17 +31,26 @@ public final class AlertRulesStore {
 
     /** The rules in force as {@code c} sees them. A version that cannot be read leaves the last good rules in force. */
     public synchronized AlertRules current(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, body FROM settings_version WHERE name = ? "
-                + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")) {
+        int latest;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM settings_version WHERE name = ?")) {
             ps.setString(1, NAME);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
+                rs.next();
+                latest = rs.getInt(1);
+                if (rs.wasNull()) {
                     cachedVersion = Integer.MIN_VALUE;
                     cached = AlertRules.defaults();
                     return cached;
                 }
+            }
+        }
+        if (latest == cachedVersion) return cached; // the usual case: the version number only, every node, every batch
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, body FROM settings_version WHERE name = ? AND version = ?")) {
+            ps.setString(1, NAME);
+            ps.setInt(2, latest);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
                 int version = rs.getInt(1);
-                if (version == cachedVersion) return cached;
                 String body = rs.getString(2);
                 try {
                     AlertRules rules = parse(body);

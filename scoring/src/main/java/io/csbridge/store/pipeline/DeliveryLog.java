@@ -71,6 +71,20 @@ public final class DeliveryLog {
                 single(c, "SELECT COUNT(*) FROM unmatched_signal"), oldestNew(c)));
     }
 
+    /** Outbox writes by channel and status ({@code pending}, {@code delivered}, {@code dead}), for the metrics. */
+    public Map<String, Map<String, Long>> outboxByChannel() {
+        return database.inTransaction(c -> {
+            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT channel, status, COUNT(*) FROM outbox GROUP BY channel, status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2).toLowerCase(), rs.getLong(3));
+                }
+            }
+            return out;
+        });
+    }
+
     private static Map<String, Long> counts(Connection c, String table) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM " + table + " GROUP BY status");

@@ -46,6 +46,20 @@ public final class SettingsStore {
         }
     }
 
+    /** The number of the latest saved version of {@code name}, if any: one read of the primary key's index. */
+    public java.util.OptionalInt latestVersion(String name) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM settings_version WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int v = rs.getInt(1);
+                    return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(v);
+                }
+            }
+        });
+    }
+
     public List<Version> history(String name, int limit) {
         return database.inTransaction(c -> {
             List<Version> out = new ArrayList<>();
