@@ -73,7 +73,7 @@ class SalesforceReaderTest {
                 "salesforce.client-secret", "s3cret", "salesforce.login-url", sf.baseUrl(), "salesforce.bulk-poll-seconds", "0.01"));
         config.putAll(extra);
         Settings settings = Settings.of(config);
-        return new SalesforceReader(new SalesforceOrg(SalesforceSettings.from(settings), clock), owners, SalesforceFields.defaults(),
+        return new SalesforceReader(new SalesforceOrg(SalesforceSettings.from(settings), clock, io.csbridge.connectors.TestDatabase.budgets(clock)), owners, SalesforceFields.defaults(),
                 settings, clock, d -> Thread.sleep(d.toMillis()));
     }
 
@@ -208,7 +208,7 @@ class SalesforceReaderTest {
         assertThat(read).as("a User is no signal").isEmpty();
         int calls = sf.findAll(anyRequestedFor(anyUrl())).size();
         SalesforceUsers users = new SalesforceUsers(new SalesforceOrg(SalesforceSettings.from(Settings.of(Map.of("salesforce.client-id", "c",
-                "salesforce.client-secret", "s", "salesforce.login-url", sf.baseUrl()))), clock), owners);
+                "salesforce.client-secret", "s", "salesforce.login-url", sf.baseUrl()))), clock, io.csbridge.connectors.TestDatabase.budgets(clock)), owners);
         assertThat(users.emailOf("005xx0000012345AAA")).contains("jane@acme.com");
         assertThat(sf.findAll(anyRequestedFor(anyUrl()))).hasSize(calls);
     }
