@@ -83,9 +83,13 @@ public class Jobs {
         return store().newest(sourcedOnly, limit).stream().map(JobView::of).toList();
     }
 
+    /** One item a job skipped (an import's line number) and why. */
+    public record Rejected(long item, String error) {
+    }
+
     /** What the job skipped and why (an import's bad lines), the first {@code limit}. */
-    public List<JobStore.Rejection> rejections(long id, int limit) {
-        return store().rejections(id, limit);
+    public List<Rejected> rejections(long id, int limit) {
+        return store().rejections(id, limit).stream().map(r -> new Rejected(r.item(), r.error())).toList();
     }
 
     /**
