@@ -2,6 +2,7 @@ package io.csbridge.admin.imports;
 
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
+import io.csbridge.app.imports.SampleData;
 import io.csbridge.app.imports.UsageImports;
 import io.csbridge.app.jobs.JobView;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,6 +39,8 @@ public class ImportsResource {
 
     @Inject
     UsageImports imports;
+    @Inject
+    SampleData sample;
 
     @Context
     SecurityContext security;
@@ -59,6 +63,30 @@ public class ImportsResource {
         } catch (UsageImports.UploadRefused e) {
             throw new ApiError(e.status(), e.error(), e.getMessage());
         }
+        return accepted(job);
+    }
+
+    /** Whether the Integrations page offers "Load sample data" (only while nothing was ever received). */
+    @GET
+    @Path("sample")
+    @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
+    public Map<String, Object> sampleOffered() {
+        return Map.of("offered", sample.offered());
+    }
+
+    /** Imports the shipped sample portfolio through the usage import: 202, or 409 once data exists. */
+    @POST
+    @Path("sample")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response loadSample() {
+        try {
+            return accepted(sample.load(security.getUserPrincipal().getName()));
+        } catch (UsageImports.UploadRefused e) {
+            throw new ApiError(e.status(), e.error(), e.getMessage());
+        }
+    }
+
+    private static Response accepted(JobView job) {
         return Response.accepted(Map.of("id", String.valueOf(job.id()), "source", job.source(), "state", job.state(),
                         "processed", job.processed(), "startedAt", job.startedAt()))
                 .location(URI.create("backfills/" + job.id())).build();

@@ -34,7 +34,7 @@ public class UsageImports {
         private final int status;
         private final String error;
 
-        UploadRefused(int status, String error, String detail) {
+        public UploadRefused(int status, String error, String detail) {
             super(detail);
             this.status = status;
             this.error = error;
