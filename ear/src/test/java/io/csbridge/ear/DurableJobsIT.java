@@ -138,7 +138,7 @@ class DurableJobsIT {
         CsBridgeClient.Answer accepted = client.send(history.upload());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String id = accepted.json().get("id").asText();
-        client.awaitAdmin("/backfills/" + id, a -> a.json().get("processed").asLong() > 0, 60);
+        client.awaitAdmin("/backfills/" + id, a -> a.json().get("processed").asLong() >= 10_000, 120);
         JsonNode before = client.admin("/backfills/" + id).json();
         assertThat(before.get("state").asText()).as("still running when killed").isEqualTo("RUNNING");
 
