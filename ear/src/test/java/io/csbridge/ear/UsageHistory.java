@@ -87,4 +87,13 @@ final class UsageHistory {
                 .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
+
+    /** An admin {@code DELETE}, as the UI's Cancel button sends it (a program needs no CSRF token). */
+    static HttpRequest delete(String path) {
+        String auth = Base64.getEncoder().encodeToString((CsBridgeClient.ADMIN + ":" + CsBridgeClient.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build();
+    }
 }

@@ -103,4 +103,22 @@ class UsageImportIT {
         assertThat(client.admin("/backfills").json().get("items").size()).isEqualTo(before);
         assertThat(client.admin("/backfills/999999").status()).isEqualTo(404);
     }
+
+    @Test
+    void aRunningImportIsCancelledAsTheUiDoesAndFreesTheSourceForTheNext() {
+        UsageHistory history = new UsageHistory("cancel" + UUID.randomUUID().toString().substring(0, 6), 60_000, 10, 0,
+                Instant.now().minus(Duration.ofDays(30)));
+        CsBridgeClient.Answer accepted = client.send(history.upload());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.json().get("id").asText();
+        assertThat(client.send(history.upload()).status()).as("one import at a time").isEqualTo(409);
+
+        CsBridgeClient.Answer cancelled = client.send(UsageHistory.delete("/admin/api/jobs/" + id));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        JsonNode ended = client.awaitAdmin("/backfills/" + id, a -> !"RUNNING".equals(a.json().path("state").asText()), 60).json();
+        assertThat(ended.get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(ended.get("processed").asLong()).isLessThan(60_000);
+        assertThat(client.admin("/jobs/" + id).json().get("state").asText()).isEqualTo("cancelled");
+        assertThat(client.send(UsageHistory.delete("/admin/api/backfills/999999")).status()).isEqualTo(404);
+    }
 }
