@@ -120,5 +120,7 @@ class UsageImportIT {
         assertThat(ended.get("processed").asLong()).isLessThan(60_000);
         assertThat(client.admin("/jobs/" + id).json().get("state").asText()).isEqualTo("cancelled");
         assertThat(client.send(UsageHistory.delete("/admin/api/backfills/999999")).status()).isEqualTo(404);
+        assertThat(client.admin("/audit?subject=job/" + id).json().get("items").findValuesAsText("action"))
+                .as("who started and who cancelled it").contains("job.start", "job.cancel");
     }
 }

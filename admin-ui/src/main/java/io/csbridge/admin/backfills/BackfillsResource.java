@@ -13,7 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public class BackfillsResource {
 
     @Inject
     Jobs jobs;
+
+    @Context
+    SecurityContext security;
 
     @GET
     public Map<String, Object> list() {
@@ -49,7 +54,7 @@ public class BackfillsResource {
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> cancel(@PathParam("id") String id) {
         job(id);
-        JobView job = jobs.cancel(Long.parseLong(id)).orElseThrow();
+        JobView job = jobs.cancel(Long.parseLong(id), security.getUserPrincipal().getName()).orElseThrow();
         return BackfillJson.of(job, jobs, false);
     }
 

@@ -51,7 +51,7 @@ public class JobsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Jobs.Progress cancel(@PathParam("id") long id) {
-        if (jobs.cancel(id).isEmpty()) throw ApiError.notFound("no job " + id);
+        if (jobs.cancel(id, security.getUserPrincipal().getName()).isEmpty()) throw ApiError.notFound("no job " + id);
         return jobs.get(id);
     }
 

@@ -1,8 +1,10 @@
 package io.csbridge.app.jobs;
 
+import io.csbridge.json.Json;
 import io.csbridge.runtime.Pipeline;
 import io.csbridge.store.jobs.JobRecord;
 import io.csbridge.store.jobs.JobStore;
+import io.csbridge.store.settings.AuditJournal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,7 +71,10 @@ public class Jobs {
     public JobView start(String kind, String source, Map<String, String> params, String startedBy) {
         if (kindNamed(kind) == null) throw new IllegalArgumentException("no job kind " + kind);
         JobRunner r = runner();
-        long id = store().create(kind, source, params, startedBy, pipeline.clock().instant());
+        Instant now = pipeline.clock().instant();
+        long id = store().create(kind, source, params, startedBy, now);
+        audit().record(now, startedBy, "job.start", "job/" + id, null, Json.write(Map.of("kind", kind,
+                "source", String.valueOf(source))));
         r.tick();
         return find(id).orElseThrow();
     }
@@ -94,12 +99,14 @@ public class Jobs {
 
     /**
      * Cancels a running job from any node: its runner stops at its next step; a job no node holds ends at once.
+     * Audited.
      *
      * @return the job, empty when there is none
      */
-    public Optional<JobView> cancel(long id) {
+    public Optional<JobView> cancel(long id, String by) {
         JobStore store = store();
         if (store.requestCancel(id)) {
+            audit().record(pipeline.clock().instant(), by, "job.cancel", "job/" + id, "RUNNING", "CANCELLED");
             store.find(id).filter(j -> j.running() && j.leaseExpired())
                     .ifPresent(j -> store.finish(id, null, JobRecord.CANCELLED, null, pipeline.clock().instant()));
         }
@@ -124,6 +131,10 @@ public class Jobs {
     /** This node's name in the jobs it runs. */
     public String node() {
         return runner().node();
+    }
+
+    private AuditJournal audit() {
+        return new AuditJournal(pipeline.database());
     }
 
     private JobStore store() {
