@@ -19,8 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +72,7 @@ class DurableJobsIT {
 
     @Test
     @Order(1)
-    void sampleDataLoadedFromTheIntegrationsPageShowsGreenYellowAndRedAccountsWithReasonsAsTheApiSays() {
+    void sampleDataLoadedFromTheIntegrationsPageShowsGreenYellowAndRedAccountsWithReasonsAsTheApiSays() throws Exception {
         controller.start(CONTAINER);
         deployer.deploy("ear");
         assertThat(client.admin("/imports/sample").json().get("offered").asBoolean()).as("offered on an empty database").isTrue();
@@ -125,6 +128,38 @@ class DurableJobsIT {
                 assertThat(cells.get(cells.size() - 1).getText().trim()).as(account).isEqualTo(reasons.get(account)).isNotBlank();
             }
         }
+
+        // A person imports a history file with the upload form; the page reports what the API does.
+        UsageHistory file = new UsageHistory("form", 3_000, 5, 1_000, Instant.now().minus(Duration.ofDays(20)));
+        Path upload = Files.createTempFile("history-", ".ndjson.gz");
+        Files.write(upload, file.gzip);
+        browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html");
+        AdminUiBrowserIT.awaitReady(browser);
+        browser.findElement(By.id("import-file")).sendKeys(upload.toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement result = new WebDriverWait(browser, Duration.ofSeconds(120)).until(b ->
+                b.findElements(By.cssSelector("[data-import-result]")).stream().filter(e -> !"1".equals(e.getAttribute("data-import-result")))
+                        .findFirst().orElse(null));
+        String formJob = result.getAttribute("data-import-result");
+        JsonNode fromForm = client.admin("/backfills/" + formJob).json();
+        assertThat(fromForm.get("state").asText()).isEqualTo("DONE");
+        assertThat(fromForm.at("/counts/accepted").asLong()).isEqualTo(3_000);
+        assertThat(result.getText()).contains("3,000 new", "0 already known", fromForm.at("/counts/rejected").asLong() + " bad lines skipped");
+        List<WebElement> skipped = browser.findElements(By.cssSelector("#import-result tbody tr"));
+        assertThat(skipped).hasSize(3);
+        assertThat(skipped.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo(fromForm.at("/rejected/0/line").asText());
+        AdminUiBrowserIT.screenshot(browser, "integrations-import-result");
+
+        // A long import is cancelled with its row's Cancel button.
+        UsageHistory longer = new UsageHistory("cancel", 60_000, 5, 0, Instant.now().minus(Duration.ofDays(20)));
+        String running = client.send(longer.upload()).json().get("id").asText();
+        browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html");
+        AdminUiBrowserIT.awaitReady(browser);
+        AdminUiBrowserIT.await(browser, b -> b.findElement(By.cssSelector("[data-cancel-job='" + running + "']"))).click();
+        JsonNode cancelled = client.awaitAdmin("/backfills/" + running, a -> !"RUNNING".equals(a.json().path("state").asText()), 60).json();
+        assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
+        AdminUiBrowserIT.await(browser, b -> "cancelled".equals(b.findElement(By.cssSelector("[data-job-state='" + running + "']")).getText()) ? true : null);
+        AdminUiBrowserIT.screenshot(browser, "integrations-import-cancelled");
     }
 
     @Test
