@@ -28,14 +28,18 @@ export async function loadMessages() {
   document.documentElement.lang = json.lang;
 }
 
-/** Calls /admin/api{path}; changes carry the session's CSRF token; a lost session goes to the login page. */
-export async function api(path, { method = 'GET', body, text } = {}) {
+/**
+ * Calls /admin/api{path}; changes carry the session's CSRF token; a lost session goes to the login page.
+ * A {@code file} (a File or Blob) is sent as it is, with {@code type} as its Content-Type (the browser streams it).
+ */
+export async function api(path, { method = 'GET', body, text, file, type } = {}) {
   const headers = { Accept: 'application/json', 'X-CSBridge-UI': '1' };
   if (method !== 'GET') headers['X-CSRF-Token'] = state.session ? state.session.csrfToken : '';
   if (body !== undefined || text !== undefined) headers['Content-Type'] = 'application/json';
+  if (file !== undefined) headers['Content-Type'] = type;
   const answer = await fetch('api' + path, {
     method, headers, credentials: 'same-origin',
-    body: text !== undefined ? text : body !== undefined ? JSON.stringify(body) : undefined,
+    body: file !== undefined ? file : text !== undefined ? text : body !== undefined ? JSON.stringify(body) : undefined,
   });
   if (answer.status === 401) {
     location.href = 'login.html?next=' + encodeURIComponent(location.pathname.replace(/^.*\/admin/, '') + location.search);

@@ -118,17 +118,78 @@ function identityForm(u, i) {
 }
 
 let polling = null;
+const reported = new Set();
 async function jobs() {
   const list = (await api('/jobs')).items || [];
   list.sort((a, b) => b.id - a.id);
   document.getElementById('jobs').replaceChildren(table(t('integrations.jobs'),
-    ['job.id', 'job.kind', 'job.startedBy', 'job.startedAt', 'job.state', 'job.progress', 'job.finishedAt'],
-    list.slice(0, 10).map(j => [String(j.id), j.kind, j.startedBy || '–', when(j.startedAt), t('job.' + j.state) === 'job.' + j.state ? j.state : t('job.' + j.state),
-      el('span', {}, el('progress', { max: Math.max(1, j.total), value: j.done, 'aria-label': t('job.progressOf', { id: j.id }) }),
-        ' ', t('job.count', { done: num(j.done), total: num(j.total) })), j.error || when(j.finishedAt)]), 'job.none'));
-  const running = list.some(j => !j.finishedAt);
+    ['job.id', 'job.kind', 'job.startedBy', 'job.startedAt', 'job.state', 'job.progress', 'job.finishedAt', 'job.cancel'],
+    list.slice(0, 10).map(j => [String(j.id), j.kind, j.startedBy || '–', when(j.startedAt),
+      el('span', { 'data-job-state': j.id }, t('job.' + j.state) === 'job.' + j.state ? j.state : t('job.' + j.state)),
+      el('span', {}, el('progress', { max: Math.max(1, j.total), value: j.total < 0 ? null : j.done, 'data-job-progress': j.id,
+        'aria-label': t('job.progressOf', { id: j.id }) }), ' ',
+        j.kind === 'usage-file' ? t('job.bytes', { done: num(j.done), total: num(j.total) })
+          : t('job.count', { done: num(j.done), total: j.total < 0 ? '?' : num(j.total) })),
+      j.error || when(j.finishedAt),
+      j.state === 'running' && canChange()
+        ? el('button', { type: 'button', class: 'secondary', 'data-cancel-job': j.id, 'aria-label': t('job.cancelOne', { id: j.id }),
+          onclick: () => cancelJob(j.id) }, t('job.cancel'))
+        : '']), 'job.none'));
+  for (const j of list) if (j.source === 'usage-file' && j.state !== 'running' && watched.has(j.id) && !reported.has(j.id)) {
+    reported.add(j.id);
+    await importResult(j.id);
+  }
+  const running = list.some(j => j.state === 'running');
   if (running && !polling) polling = setInterval(() => jobs().catch(() => {}), 1000);
   if (!running && polling) { clearInterval(polling); polling = null; }
+}
+
+async function cancelJob(id) {
+  try {
+    await api('/jobs/' + id, { method: 'DELETE' });
+    say('jobs-result', t('job.cancelAsked', { id }));
+    await jobs();
+  } catch (e) { say('jobs-result', failure(e), 'error'); }
+}
+
+// Imports started from this page: their outcome (counts, skipped lines) is shown once they end.
+const watched = new Set();
+async function importResult(id) {
+  const b = await api('/backfills/' + id);
+  const c = b.counts || {};
+  const result = t('job.result', { accepted: num(c.accepted || 0), duplicates: num(c.duplicates || 0), rejected: num(c.rejected || 0) });
+  const parts = [el('p', { 'data-import-result': id }, t('import.done', { id, result }) + (b.error ? ' ' + b.error : ''))];
+  if ((b.rejected || []).length) parts.push(table(t('import.rejected'), ['num:import.line', 'import.error'],
+    b.rejected.map(r => [String(r.line), r.error])));
+  say('import-result', parts, b.state === 'DONE' ? 'info' : 'error');
+}
+
+async function startImport(e) {
+  e.preventDefault();
+  const file = document.getElementById('import-file').files[0];
+  if (!file) { say('import-result', t('import.choose'), 'error'); return; }
+  try {
+    const job = await api('/imports/usage', { method: 'POST', file, type: 'application/x-ndjson' });
+    watched.add(Number(job.id));
+    say('import-result', t('import.started', { id: job.id }));
+    await jobs();
+  } catch (err) { say('import-result', failure(err), 'error'); }
+}
+
+async function sampleOffer() {
+  if (!canChange()) return;
+  const offer = await api('/imports/sample');
+  document.getElementById('sample').hidden = !offer.offered;
+}
+
+async function loadSample() {
+  try {
+    const job = await api('/imports/sample', { method: 'POST', body: {} });
+    watched.add(Number(job.id));
+    document.getElementById('sample').hidden = true;
+    say('integrations-status', t('sample.started', { id: job.id }));
+    await jobs();
+  } catch (e) { say('integrations-status', failure(e), 'error'); }
 }
 
 async function setupTable() {
@@ -165,10 +226,12 @@ async function setUpZendesk() {
 if (canChange()) {
   document.getElementById('zendesk-setup-endpoint').placeholder = location.origin + '/hooks/zendesk';
   document.getElementById('zendesk-setup').addEventListener('click', () => setUpZendesk());
+  document.getElementById('import-form').addEventListener('submit', startImport);
+  document.getElementById('load-sample').addEventListener('click', loadSample);
 }
 if (location.hash === '#dead') document.getElementById('delivery-status').value = 'DEAD';
 
-const results = await Promise.allSettled([connectors(), deliveries(), failedEvents(), unmatched(), jobs(), setupTable()]);
+const results = await Promise.allSettled([connectors(), deliveries(), failedEvents(), unmatched(), jobs(), setupTable(), sampleOffer()]);
 const failed = results.find(r => r.status === 'rejected');
 if (failed) say('integrations-status', failure(failed.reason), 'error');
 document.body.dataset.ready = 'true';

@@ -5,6 +5,7 @@ import io.csbridge.store.Database;
 import io.csbridge.store.account.AccountDirectory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,23 +45,42 @@ public final class RescoreAll {
         return total;
     }
 
+    /** Where a rescore stands after a chunk: the last account id rescored, of how many. */
+    @FunctionalInterface
+    public interface Progress {
+        void chunkDone(String lastAccountId, int done, int total);
+    }
+
     /** Runs to the end, or until {@code cancelled} says stop. @return accounts rescored */
     public int run(BooleanSupplier cancelled) {
-        List<String> ids = database.transaction(directory::allIds);
-        total = ids.size();
+        return run(null, cancelled, (last, n, of) -> { });
+    }
+
+    /**
+     * Rescores, in account-id order, the accounts after {@code after} (all when null), reporting each chunk.
+     *
+     * @return accounts rescored, counting those before {@code after}
+     */
+    public int run(String after, BooleanSupplier cancelled, Progress progress) {
+        List<String> all = new ArrayList<>(new TreeSet<>(database.transaction(directory::allIds)));
+        int skipped = after == null ? 0 : (int) all.stream().filter(id -> id.compareTo(after) <= 0).count();
+        List<String> ids = all.subList(skipped, all.size());
+        total = all.size();
+        done.set(skipped);
         LOG.info(() -> "rescoring " + ids.size() + " accounts");
         for (int from = 0; from < ids.size() && !cancelled.getAsBoolean(); from += PER_TRANSACTION) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PER_TRANSACTION));
             database.transaction(tx -> {
                 // The processor's lock order (Java's string order; the database's ORDER BY may collate differently).
-                for (String id : new TreeSet<>(chunk)) directory.lock(tx, id);
+                for (String id : chunk) directory.lock(tx, id);
                 processor.rescore(tx, chunk, clock.instant());
                 return null;
             });
             int n = done.addAndGet(chunk.size());
-            if (n % 1000 < PER_TRANSACTION) LOG.info(() -> "rescored " + n + " of " + ids.size() + " accounts");
+            progress.chunkDone(chunk.get(chunk.size() - 1), n, total);
+            if (n % 1000 < PER_TRANSACTION) LOG.info(() -> "rescored " + n + " of " + all.size() + " accounts");
         }
-        LOG.info(() -> "rescore finished: " + done.get() + " of " + ids.size() + " accounts");
+        LOG.info(() -> "rescore finished: " + done.get() + " of " + all.size() + " accounts");
         return done.get();
     }
 }

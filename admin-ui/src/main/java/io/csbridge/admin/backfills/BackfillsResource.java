@@ -3,6 +3,8 @@ package io.csbridge.admin.backfills;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.Roles;
 import io.csbridge.app.backfill.Backfills;
+import io.csbridge.app.jobs.JobView;
+import io.csbridge.app.jobs.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,21 +24,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /admin/api/backfills} (CONTRACT §5, cs-admin): start a backfill of a vendor's history since a
- * date, read its progress, cancel it.
+ * {@code /admin/api/backfills} (CONTRACT §5): {@code POST} starts a backfill of Salesforce or Zendesk; the
+ * list and each one show every backfill and import (durable jobs with a source), read from the database,
+ * so every node shows the same; {@code DELETE} cancels one wherever it runs.
  */
 @Path("backfills")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.VIEWER})
 public class BackfillsResource {
 
     private static final Set<String> FIELDS = Set.of("source", "since");
+
+    @Inject
+    Jobs jobs;
 
     @Inject
     Backfills backfills;
@@ -49,6 +56,7 @@ public class BackfillsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     public Response start(Map<String, Object> body) {
         if (body == null) throw ApiError.badRequest("a JSON object {\"source\":\"salesforce\"|\"zendesk\",\"since\":\"2025-01-01\"} is required");
         for (String field : body.keySet()) {
@@ -60,31 +68,44 @@ public class BackfillsResource {
         }
         Optional<LocalDate> since = since(body.get("since"));
         try {
-            Backfills.Backfill b = backfills.start(s, since, security.getUserPrincipal().getName());
-            return Response.accepted(b).build();
+            JobView job = backfills.start(s, since, security.getUserPrincipal().getName());
+            return Response.accepted(BackfillJson.of(job, jobs, false)).build();
         } catch (Backfills.AlreadyRunning running) {
-            throw new ApiError(409, "already_running", "backfill " + running.getMessage() + " of " + s + " is running");
+            throw new ApiError(409, "already_running", running.getMessage());
         }
     }
 
     @GET
     public Map<String, Object> list() {
-        return Map.of("items", backfills.all());
+        List<Map<String, Object>> items = jobs.newest(true, 100).stream().map(j -> BackfillJson.of(j, jobs, false)).toList();
+        return Map.of("items", items);
     }
 
     @GET
     @Path("{id}")
-    public Backfills.Backfill get(@PathParam("id") String id) {
-        return backfills.get(id).orElseThrow(() -> ApiError.notFound("no backfill " + id));
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return BackfillJson.of(job(id), jobs, true);
     }
 
     @DELETE
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response cancel(@PathParam("id") String id) {
-        Backfills.Backfill b = get(id);
-        if (!backfills.cancel(id)) throw new ApiError(409, "not_running", "backfill " + id + " is " + b.state());
-        return Response.accepted(get(id)).build();
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> cancel(@PathParam("id") String id) {
+        job(id);
+        JobView job = jobs.cancel(Long.parseLong(id), security.getUserPrincipal().getName()).orElseThrow();
+        return BackfillJson.of(job, jobs, false);
+    }
+
+    private JobView job(String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiError.notFound("no backfill " + id);
+        }
+        return jobs.find(number).filter(j -> j.source() != null)
+                .orElseThrow(() -> ApiError.notFound("no backfill " + id));
     }
 
     private Optional<LocalDate> since(Object value) {

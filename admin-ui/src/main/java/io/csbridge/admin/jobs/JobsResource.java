@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.Map;
 
-/** {@code /admin/api/jobs}: start a full rescore and watch its progress. */
+/** {@code /admin/api/jobs}: every durable job (rescores, backfills, imports) with its progress; start a full rescore, cancel a job. */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -40,8 +41,18 @@ public class JobsResource {
     @Path("{id}")
     public Jobs.Progress get(@PathParam("id") long id) {
         Jobs.Progress p = jobs.get(id);
-        if (p == null) throw ApiError.notFound("no job " + id + " (jobs are kept until the server restarts)");
+        if (p == null) throw ApiError.notFound("no job " + id);
         return p;
+    }
+
+    /** Asks the job to stop, on whichever node runs it. */
+    @DELETE
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Jobs.Progress cancel(@PathParam("id") long id) {
+        if (jobs.cancel(id, security.getUserPrincipal().getName()).isEmpty()) throw ApiError.notFound("no job " + id);
+        return jobs.get(id);
     }
 
     @POST

@@ -153,4 +153,14 @@ public final class InboxStore implements InboxRows {
             return new Failure(attempts, next == null);
         });
     }
+
+    /** Whether nothing was ever received (the sample data is offered only then). */
+    public boolean isEmpty() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox_event FETCH FIRST 1 ROWS ONLY");
+                 java.sql.ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        });
+    }
 }
