@@ -93,6 +93,7 @@ public class ModelResource {
     @POST
     @Path("backtest")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     public Backtest.Report backtest(String body) {
         JsonNode request = json(body);
         ModelAdmin.Window w = window(request, model::backtestWindow);
@@ -111,6 +112,7 @@ public class ModelResource {
     @POST
     @Path("fit")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> fit(String body) throws JsonProcessingException {
         ModelAdmin.Window w = window(json(body), model::fitWindow);
         ModelAdmin.Fit fit;

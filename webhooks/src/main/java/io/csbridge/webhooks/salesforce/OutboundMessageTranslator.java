@@ -71,8 +71,8 @@ public final class OutboundMessageTranslator {
         text(a, Attributes.NAME, n.field(fields.name()));
         text(a, Attributes.OWNER, n.field(fields.owner()));
         text(a, Attributes.PLAN, n.field(fields.plan()));
-        number(a, Attributes.ARR, n.field(fields.arr()));
-        number(a, Attributes.SEATS, n.field(fields.seats()));
+        number(n, a, Attributes.ARR, fields.arr());
+        number(n, a, Attributes.SEATS, fields.seats());
         text(a, Attributes.DOMAIN, domainOf(n.field(fields.website())));
         date(a, Attributes.RENEWAL_DATE, n.field(fields.renewalDate()));
         date(a, Attributes.START_DATE, n.field(fields.startDate()));
@@ -109,15 +109,8 @@ public final class OutboundMessageTranslator {
         a.put(Attributes.SALESFORCE_ACCOUNT_ID, accountId.trim());
         date(a, "closeDate", n.field("CloseDate"));
         text(a, "stage", stage);
-        double amount = Double.NaN;
-        String rawAmount = n.field(fields.opportunityAmount());
-        if (rawAmount != null && !rawAmount.isBlank()) {
-            try {
-                amount = Double.parseDouble(rawAmount.trim());
-            } catch (NumberFormatException ignored) {
-                // an amount Salesforce did not write as a number is left out, the rest still counts
-            }
-        }
+        // an amount Salesforce did not write as a number is left out, the rest still counts
+        double amount = bounded(n, fields.opportunityAmount()).map(BigDecimal::doubleValue).orElse(Double.NaN);
         return List.of(new Signal(AccountKey.salesforce(accountId), SignalKind.OPPORTUNITY_CLOSED, at, id, "", amount, a));
     }
 
@@ -194,13 +187,20 @@ public final class OutboundMessageTranslator {
         if (value != null && !value.isBlank()) a.put(key, value.trim());
     }
 
-    /** Salesforce writes doubles (1.2E7); the vocabulary wants plain decimals. Non-numbers are left out. */
-    private static void number(Map<String, String> a, String key, String value) {
-        if (value == null || value.isBlank()) return;
+    /**
+     * Salesforce writes doubles (1.2E7); the vocabulary wants plain decimals, bounded before conversion
+     * ({@link SalesforceNumber}). A mapped field that is not numeric is left out; NaN, negative or
+     * out-of-range values refuse the message (400).
+     */
+    private static void number(OutboundMessage.Notification n, Map<String, String> a, String key, String field) {
+        bounded(n, field).ifPresent(v -> a.put(key, v.toPlainString()));
+    }
+
+    private static java.util.Optional<BigDecimal> bounded(OutboundMessage.Notification n, String field) {
         try {
-            a.put(key, new BigDecimal(value.trim()).stripTrailingZeros().toPlainString());
-        } catch (NumberFormatException ignored) {
-            // a mapped field that is not numeric: left out rather than refusing the whole message
+            return SalesforceNumber.amount(field, n.field(field));
+        } catch (SalesforceNumber.Refused e) {
+            throw invalid("Notification " + n.id() + ": " + e.getMessage());
         }
     }
 
