@@ -19,8 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Long work started from the admin (rescoring everything): runs in the background on the server's managed
- * executor, shows its progress. Jobs are kept in memory until the server restarts.
+ * Long work started from the admin (rescoring everything, computing the portfolio KPIs of a large
+ * portfolio): runs in the background on the server's managed executor, shows its progress. Jobs are kept
+ * in memory until the server restarts.
  */
 @ApplicationScoped
 public class Jobs {
@@ -33,17 +34,28 @@ public class Jobs {
                            int total, Instant finishedAt, String error) {
     }
 
+    /** Background work that tells how far it got. */
+    public interface Work {
+        /** Runs to the end, or until {@code cancelled} says stop. */
+        void run(java.util.function.BooleanSupplier cancelled);
+
+        int done();
+
+        /** -1 until known. */
+        int total();
+    }
+
     private static final class Job {
         final long id;
         final String kind;
         final String by;
         final Instant startedAt;
-        final RescoreAll work;
+        final Work work;
         volatile String state = "running";
         volatile Instant finishedAt;
         volatile String error;
 
-        Job(long id, String kind, String by, Instant startedAt, RescoreAll work) {
+        Job(long id, String kind, String by, Instant startedAt, Work work) {
             this.id = id;
             this.kind = kind;
             this.by = by;
@@ -65,16 +77,46 @@ public class Jobs {
 
     /** Starts rescoring every account with the model in force. */
     public Progress startRescore(String by) {
+        RescoreAll rescore = new RescoreAll(pipeline.database(), pipeline.processor(), pipeline.clock());
+        return start("rescore", by, new Work() {
+            @Override
+            public void run(java.util.function.BooleanSupplier cancelled) {
+                rescore.run(cancelled);
+            }
+
+            @Override
+            public int done() {
+                return rescore.done();
+            }
+
+            @Override
+            public int total() {
+                return rescore.total();
+            }
+        });
+    }
+
+    /** The running job of {@code kind}, if there is one (so the same work is not started twice). */
+    public synchronized java.util.Optional<Progress> running(String kind) {
+        return jobs.values().stream().filter(j -> j.kind.equals(kind) && j.state.equals("running")).map(Job::progress).findFirst();
+    }
+
+    /** Starts {@code work} unless a job of that kind is running; @return the job doing it */
+    public synchronized Progress startUnlessRunning(String kind, String by, Work work) {
+        return running(kind).orElseGet(() -> start(kind, by, work));
+    }
+
+    /** Starts {@code work} in the background as a job of {@code kind}. */
+    public Progress start(String kind, String by, Work work) {
         ManagedExecutorService executor = executor();
-        Job job = new Job(ids.incrementAndGet(), "rescore", by, pipeline.clock().instant(),
-                new RescoreAll(pipeline.database(), pipeline.processor(), pipeline.clock()));
+        Job job = new Job(ids.incrementAndGet(), kind, by, pipeline.clock().instant(), work);
         jobs.put(job.id, job);
         executor.submit(() -> {
             try {
                 job.work.run(() -> false);
                 job.state = "finished";
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "rescore job " + job.id + " failed", e);
+                LOG.log(Level.WARNING, job.kind + " job " + job.id + " failed", e);
                 job.state = "failed";
                 job.error = e.getMessage();
             } finally {
