@@ -153,7 +153,7 @@ public class Pipeline {
             long mark = inFlight.starting();
             int n;
             try {
-                n = processor.processBatch();
+                n = processor.processBatch() + processor.rescoreDue(); // and future-stamped events come due
             } catch (RuntimeException | Error e) {
                 inFlight.failed();
                 throw e;

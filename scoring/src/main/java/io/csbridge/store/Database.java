@@ -69,7 +69,7 @@ public final class Database {
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Work<T> work) {
         try (Connection physical = dataSource.getConnection()) {
-            Connection connection = timeouts.apply(physical);
+            Connection connection = timeouts.apply(physical, dialect);
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

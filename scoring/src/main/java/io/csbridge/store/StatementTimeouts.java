@@ -24,14 +24,25 @@ public record StatementTimeouts(int querySeconds, int socketSeconds) {
 
     private static final Executor DIRECT = Runnable::run;
 
-    /** The connection with these limits: every statement it creates gets the query timeout. */
-    Connection apply(Connection connection) throws SQLException {
+    /**
+     * The connection with these limits, applied before its transaction starts. On PostgreSQL every statement
+     * it creates gets the query timeout (the driver cancels it); on H2, whose {@code setQueryTimeout} runs a
+     * {@code SET} inside the caller's transaction, the session's {@code QUERY_TIMEOUT} is set instead, here,
+     * while the connection is still in auto-commit.
+     */
+    Connection apply(Connection connection, Dialect dialect) throws SQLException {
         if (socketSeconds > 0) {
             try {
                 connection.setNetworkTimeout(DIRECT, Math.multiplyExact(socketSeconds, 1000));
             } catch (java.sql.SQLFeatureNotSupportedException | AbstractMethodError unsupported) {
                 // a driver without network timeouts (H2 embedded has no socket)
             }
+        }
+        if (dialect == Dialect.H2) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET QUERY_TIMEOUT " + Math.max(0, querySeconds) * 1000L);
+            }
+            return connection;
         }
         if (querySeconds <= 0) return connection;
         return (Connection) Proxy.newProxyInstance(StatementTimeouts.class.getClassLoader(),
