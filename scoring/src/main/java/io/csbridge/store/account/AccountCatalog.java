@@ -142,8 +142,8 @@ public final class AccountCatalog {
             case "name" -> java.util.Comparator.comparing((AccountView v) -> v.name().toLowerCase());
             case "health" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? -1 : v.healthScore());
             case "risk" -> java.util.Comparator.comparing((AccountView v) -> v.churnRisk() == null ? -1 : v.churnRisk());
-            case "arr" -> java.util.Comparator.comparing((AccountView v) -> v.arr() == null ? -1 : v.arr());
-            case "atRisk" -> java.util.Comparator.comparing((AccountView v) -> -atRisk(v));
+            case "arr" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? -2 : v.arr() == null ? -1 : v.arr());
+            case "atRisk" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? 1 : -atRisk(v)); // unscored last
             default -> byId;
         };
         c = c.thenComparing(byId);

@@ -47,9 +47,112 @@ final class AccountListing {
 
     /**
      * The page of account ids matching {@code f}. With {@code firstSeenBy} only accounts first seen by
-     * then (an as-of list), and the filter must not need scores.
+     * then (an as-of list), and the filter must not need scores. Each case runs on an index: the
+     * account ids (orders by id or name), or the stored scores (filters on them, orders by them: scored
+     * accounts from the score's index, the few never scored before them in ascending orders, after them
+     * otherwise). A search ({@code q}) reads the accounts and their keys.
      */
     static Ids page(Connection c, AccountCatalog.Filter f, Instant firstSeenBy, int limit, int offset) throws SQLException {
+        String key = sortKey(f.sort());
+        boolean byScore = !(key.equals("id") || key.equals("name"));
+        boolean scoreFilter = given(f.segment()) || given(f.band()) || given(f.owner()) || given(f.onboardingState());
+        if (given(f.query()) || firstSeenBy != null || !(byScore || scoreFilter)) return joined(c, f, firstSeenBy, limit, offset);
+        boolean reverse = f.sort() != null && f.sort().startsWith("-");
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        if (given(f.band())) {
+            where.append(" AND s.band = ?");
+            params.add(bandLabel(f.band()));
+        }
+        if (given(f.onboardingState())) {
+            where.append(" AND s.onboarding_state = ?");
+            params.add(f.onboardingState().trim().toLowerCase(Locale.ROOT));
+        }
+        equal(where, params, "s.segment", f.segment());
+        equal(where, params, "s.owner", f.owner());
+        int scored = count(c, "SELECT COUNT(*) FROM account_score s" + where, params);
+        int unscored = scoreFilter ? 0 : Math.max(0, count(c, "SELECT COUNT(*) FROM account", List.of()) - scored);
+        String order = switch (key) {
+            case "id" -> "s.account_id" + (reverse ? " DESC" : " ASC");
+            case "name" -> null;
+            default -> scoreOrder(key, reverse);
+        };
+        if (order == null) return joined(c, f, null, limit, offset); // a score filter ordered by name
+        // Never-scored accounts come first in ascending orders by a score (as if below every score), last otherwise.
+        boolean unscoredFirst = !key.equals("id") && (key.equals("atRisk") == reverse);
+        List<String> ids = new ArrayList<>();
+        if (unscoredFirst) {
+            ids.addAll(unscored(c, unscored, reverse, offset, limit));
+            ids.addAll(scoredPage(c, where, params, order, limit - ids.size(), Math.max(0, offset - unscored)));
+        } else {
+            ids.addAll(scoredPage(c, where, params, order, limit, offset));
+            ids.addAll(unscored(c, unscored, reverse, Math.max(0, offset - scored), limit - ids.size()));
+        }
+        return new Ids(ids, scored + unscored);
+    }
+
+    private static String scoreOrder(String key, boolean reverse) {
+        String dir = reverse ? " DESC" : " ASC";
+        return switch (key) {
+            case "health" -> "s.health_score" + dir + ", s.account_id" + dir;
+            case "risk" -> "s.churn_risk" + dir + ", s.account_id" + dir;
+            case "arr" -> "s.arr" + (reverse ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", s.account_id" + dir;
+            default -> "s.at_risk" + (reverse ? " ASC" : " DESC") + ", s.account_id" + dir; // atRisk: largest first
+        };
+    }
+
+    private static List<String> scoredPage(Connection c, StringBuilder where, List<Object> params, String order, int limit,
+                                           int offset) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        if (limit <= 0) return ids;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.account_id FROM account_score s" + where + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?")) {
+            bind(ps, params);
+            ps.setInt(params.size() + 1, limit);
+            ps.setInt(params.size() + 2, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Accounts never scored, by id (descending when the order is reversed). */
+    private static List<String> unscored(Connection c, int count, boolean reverse, int offset, int limit) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        if (count == 0 || limit <= 0 || offset >= count) return ids;
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM account a WHERE NOT EXISTS (SELECT 1 FROM account_score s "
+                + "WHERE s.account_id = a.id) ORDER BY a.id" + (reverse ? " DESC" : " ASC") + " LIMIT ? OFFSET ?")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static int count(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** A band as stored ("Green"), whatever its case; an unknown band matches nothing. */
+    private static String bandLabel(String band) {
+        try {
+            return Band.fromLabel(band.trim()).label();
+        } catch (IllegalArgumentException unknown) {
+            return band.trim();
+        }
+    }
+
+    /** Accounts joined with their scores: searches, as-of lists, and orders by id or name. */
+    private static Ids joined(Connection c, AccountCatalog.Filter f, Instant firstSeenBy, int limit, int offset) throws SQLException {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         if (firstSeenBy != null) {
@@ -131,7 +234,7 @@ final class AccountListing {
             case "health" -> "s.health_score" + nullsFirst(reverse);
             case "risk" -> "s.churn_risk" + nullsFirst(reverse);
             case "arr" -> "s.arr" + nullsFirst(reverse);
-            case "atRisk" -> "COALESCE(s.at_risk, 0)" + (reverse ? " ASC" : " DESC");
+            case "atRisk" -> "s.at_risk" + (reverse ? " ASC NULLS FIRST" : " DESC NULLS LAST");
             default -> null;
         };
         return column == null ? id : column + ", " + id;
