@@ -8,4 +8,10 @@ CREATE INDEX ix_score_risk ON account_score (churn_risk, account_id);
 CREATE INDEX ix_score_arr ON account_score (arr ASC NULLS FIRST, account_id ASC);
 -- Narrow, so that counting a filtered list reads this index, not the wide score rows.
 CREATE INDEX ix_score_filters ON account_score (band, onboarding_state, segment, owner);
+-- The usual views: a band by health or at-risk order, a segment (tiers of ARR) by ARR or at-risk order, an owner's accounts.
+CREATE INDEX ix_score_band_health ON account_score (band, health_score, account_id);
+CREATE INDEX ix_score_band_at_risk ON account_score (band, at_risk DESC, account_id ASC);
+CREATE INDEX ix_score_segment_arr ON account_score (segment, arr ASC NULLS FIRST, account_id ASC);
+CREATE INDEX ix_score_segment_at_risk ON account_score (segment, at_risk DESC, account_id ASC);
+CREATE INDEX ix_score_owner ON account_score (owner, churn_risk, account_id);
 CREATE INDEX ix_account_first_seen ON account (first_seen);

@@ -68,8 +68,9 @@ final class AccountListing {
             where.append(" AND s.onboarding_state = ?");
             params.add(f.onboardingState().trim().toLowerCase(Locale.ROOT));
         }
-        equal(where, params, "s.segment", f.segment());
-        equal(where, params, "s.owner", f.owner());
+        // As given or in lower case (labels and e-mail owners are), so the indexes on them apply.
+        asGivenOrLower(where, params, "s.segment", f.segment());
+        asGivenOrLower(where, params, "s.owner", f.owner());
         int scored = count(c, "SELECT COUNT(*) FROM account_score s" + where, params);
         int unscored = scoreFilter ? 0 : Math.max(0, count(c, "SELECT COUNT(*) FROM account", List.of()) - scored);
         String order = switch (key) {
@@ -140,6 +141,13 @@ final class AccountListing {
                 return rs.getInt(1);
             }
         }
+    }
+
+    private static void asGivenOrLower(StringBuilder where, List<Object> params, String column, String wanted) {
+        if (!given(wanted)) return;
+        where.append(" AND ").append(column).append(" IN (?, ?)");
+        params.add(wanted.trim());
+        params.add(wanted.trim().toLowerCase(Locale.ROOT));
     }
 
     /** A band as stored ("Green"), whatever its case; an unknown band matches nothing. */
