@@ -145,9 +145,16 @@ final class AccountListing {
 
     private static void asGivenOrLower(StringBuilder where, List<Object> params, String column, String wanted) {
         if (!given(wanted)) return;
+        String value = wanted.trim();
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (value.equals(lower)) {
+            where.append(" AND ").append(column).append(" = ?"); // one value: the index gives the order too
+            params.add(value);
+            return;
+        }
         where.append(" AND ").append(column).append(" IN (?, ?)");
-        params.add(wanted.trim());
-        params.add(wanted.trim().toLowerCase(Locale.ROOT));
+        params.add(value);
+        params.add(lower);
     }
 
     /** A band as stored ("Green"), whatever its case; an unknown band matches nothing. */
