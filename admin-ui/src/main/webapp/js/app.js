@@ -48,6 +48,12 @@ export async function api(path, { method = 'GET', body, text, file, type } = {})
   const raw = await answer.text();
   let json = null;
   try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = { detail: raw.slice(0, 300) }; }
+  if (answer.status === 503 && method === 'GET' && json && json.error === 'computing') {
+    // A large portfolio's KPIs are being computed in the background: ask again when the server says.
+    const wait = Math.min(60, Number(answer.headers.get('Retry-After')) || 10);
+    await new Promise(resolve => setTimeout(resolve, wait * 1000));
+    return api(path, { method, body, text });
+  }
   if (!answer.ok) throw new ApiFailure(answer.status, json);
   return json;
 }

@@ -370,6 +370,19 @@ class AdminLoginIT {
         assertThat(json(counts.body()).has("byReason")).isTrue();
     }
 
+    @Test
+    void fittingAndBacktestingAreForAdministratorsOnly() {
+        String viewer = newUser("model-viewer", "viewer-password-1", "cs-viewer");
+        for (String path : List.of("/api/model/backtest", "/api/model/fit")) {
+            assertThat(new Visitor().post(path, "application/json", "{}", "Authorization", basic(viewer, "viewer-password-1"))
+                    .statusCode()).as(path).isEqualTo(403);
+        }
+        HttpResponse<String> asAdmin = new Visitor().post("/api/model/backtest", "application/json",
+                "{\"asOf\":\"2020-01-01\",\"until\":\"2020-06-30\"}",
+                "Authorization", basic(CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD));
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -280,4 +280,35 @@ class SalesforceOutboundMessageIT {
         assertThat(inboxTotal(client)).isEqualTo(before);
         assertThat(client.admin("/accounts/" + accountId).status()).isEqualTo(404);
     }
+
+    /** Issue 12 item 2: numbers are bounded before conversion; negative or NaN amounts are refused with the reason. */
+    @Test
+    void hostileNumbersAreRefusedWithTheReasonAndStoreNothing() {
+        String accountId = sfId("001");
+        String valid = account(sfId("04l"), accountId, "Numbers", "numbers.example", ago(Duration.ofMinutes(1)));
+        String hugeArr = envelope(SALESFORCE_ORG, List.of(valid.replace(">1.2E5<", ">1E999999999<")));
+        String negativeArr = envelope(SALESFORCE_ORG, List.of(valid.replace(">1.2E5<", ">-1.2E5<")));
+        String nanArr = envelope(SALESFORCE_ORG, List.of(valid.replace(">1.2E5<", ">NaN<")));
+        String negativeAmount = envelope(SALESFORCE_ORG, List.of(renewalLost(sfId("04l"), sfId("006"), accountId, ago(Duration.ofMinutes(1)))
+                .replace(">120000.0<", ">-120000.0<")));
+        String nanAmount = envelope(SALESFORCE_ORG, List.of(renewalLost(sfId("04l"), sfId("006"), accountId, ago(Duration.ofMinutes(1)))
+                .replace(">120000.0<", ">NaN<")));
+        long before = inboxTotal(client);
+
+        long started = System.nanoTime();
+        CsBridgeClient.Answer huge = deliver(hugeArr);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no gigabyte is written out").isLessThan(Duration.ofSeconds(5));
+        assertRefused(huge, 400, "invalid_message");
+        assertThat(huge.json().get("detail").asText()).contains("AnnualRevenue is out of range");
+        CsBridgeClient.Answer negative = deliver(negativeArr);
+        assertRefused(negative, 400, "invalid_message");
+        assertThat(negative.json().get("detail").asText()).contains("AnnualRevenue is negative");
+        assertRefused(deliver(nanArr), 400, "invalid_message");
+        CsBridgeClient.Answer amount = deliver(negativeAmount);
+        assertRefused(amount, 400, "invalid_message");
+        assertThat(amount.json().get("detail").asText()).contains("Amount is negative");
+        assertThat(deliver(nanAmount).json().get("detail").asText()).contains("Amount is not a finite number");
+        assertThat(inboxTotal(client)).isEqualTo(before);
+        assertThat(client.admin("/accounts/" + accountId).status()).isEqualTo(404);
+    }
 }

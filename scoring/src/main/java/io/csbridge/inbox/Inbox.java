@@ -30,6 +30,10 @@ public final class Inbox implements AutoCloseable {
     private static final int MAX_ENTRIES_PER_COMMIT = 2_000;
     private static final long ACCEPT_TIMEOUT_SECONDS = 30;
     private static final String WRITER = "inbox writer";
+    /** The default bound of {@link #queuedEntries}: ten full commits waiting. */
+    public static final int DEFAULT_QUEUE_ENTRIES = 20_000;
+    /** What a sender refused for a full queue is told to wait, in seconds. */
+    static final int FULL_RETRY_AFTER_SECONDS = 2;
 
     /** What became of one delivery: how many of its messages were new and how many repeats. */
     public record Accepted(int fresh, int duplicates) {
@@ -42,12 +46,25 @@ public final class Inbox implements AutoCloseable {
     private final Clock clock;
     private final Runnable onCommitted;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final int maxQueuedEntries;
+    private final java.util.concurrent.atomic.AtomicInteger queuedEntries = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread writer;
     private final Heartbeat heartbeat = new Heartbeat(WRITER, Duration.ofMinutes(2));
     private final FailureLog failures = new FailureLog(LOG, WRITER);
     private volatile boolean running = true;
 
     public Inbox(InboxRows rows, Clock clock, ThreadFactory threads, Runnable onCommitted) {
+        this(rows, clock, threads, onCommitted, DEFAULT_QUEUE_ENTRIES);
+    }
+
+    /**
+     * @param maxQueuedEntries how many entries may wait for the writer ({@code pipeline.inbox-queue-entries});
+     *                         beyond it a delivery is refused at once ({@link InboxFullException}, 503 with
+     *                         Retry-After) instead of queueing without bound. One delivery larger than the
+     *                         bound is still taken when nothing waits.
+     */
+    public Inbox(InboxRows rows, Clock clock, ThreadFactory threads, Runnable onCommitted, int maxQueuedEntries) {
+        this.maxQueuedEntries = Math.max(1, maxQueuedEntries);
         this.rows = rows;
         this.clock = clock;
         this.onCommitted = onCommitted;
@@ -64,6 +81,12 @@ public final class Inbox implements AutoCloseable {
     public Accepted accept(List<InboxEntry> entries) {
         if (entries.isEmpty()) return new Accepted(0, 0);
         if (!running) throw new InboxUnavailableException("the inbox is shutting down", null);
+        int n = entries.size();
+        int before = queuedEntries.getAndAdd(n);
+        if (before > 0 && before + n > maxQueuedEntries) {
+            queuedEntries.addAndGet(-n);
+            throw new InboxFullException(before);
+        }
         Pending pending = new Pending(entries, new CompletableFuture<>());
         queue.add(pending);
         try {
@@ -94,6 +117,7 @@ public final class Inbox implements AutoCloseable {
                     group.add(next);
                     size += next.entries().size();
                 }
+                queuedEntries.addAndGet(-size);
                 commit(group);
                 failures.succeeded();
             } catch (InterruptedException e) {
@@ -104,6 +128,11 @@ public final class Inbox implements AutoCloseable {
                 LockSupport.parkNanos(100_000_000L);
             }
         }
+    }
+
+    /** How many entries wait for the writer now. */
+    int queuedEntries() {
+        return queuedEntries.get();
     }
 
     /** Whether the writer thread is alive and its loop comes round. */
@@ -150,9 +179,26 @@ public final class Inbox implements AutoCloseable {
     }
 
     /** The inbox could not make an event durable; nothing was acknowledged. */
-    public static final class InboxUnavailableException extends RuntimeException {
+    public static class InboxUnavailableException extends RuntimeException {
         public InboxUnavailableException(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** How long the sender should wait before retrying (the 503's Retry-After), in seconds. */
+        public int retryAfterSeconds() {
+            return 5;
+        }
+    }
+
+    /** The queue in front of the writer is full: refused before anything was queued, so nothing was acknowledged. */
+    public static final class InboxFullException extends InboxUnavailableException {
+        InboxFullException(int waiting) {
+            super("the inbox queue is full (" + waiting + " entries waiting to be stored)", null);
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return FULL_RETRY_AFTER_SECONDS;
         }
     }
 }

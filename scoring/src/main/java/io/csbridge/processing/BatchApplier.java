@@ -37,9 +37,12 @@ final class BatchApplier {
     private final HistoryCache histories;
     private final Rescoring rescoring;
     private final AccountAlerts alerts;
+    private final io.csbridge.store.pipeline.DueRescores due;
 
     BatchApplier(Clock clock, AccountDirectory directory, SignalStore signals, UnmatchedSignals unmatched,
-                 InboxStore inbox, HistoryCache histories, Rescoring rescoring, AccountAlerts alerts) {
+                 InboxStore inbox, HistoryCache histories, Rescoring rescoring, AccountAlerts alerts,
+                 io.csbridge.store.pipeline.DueRescores due) {
+        this.due = due;
         this.clock = clock;
         this.directory = directory;
         this.signals = signals;
@@ -102,6 +105,8 @@ final class BatchApplier {
         }
         Map<String, List<Signal>> all = effects.store(tx, versions, staged);
         rescoring.rescore(tx, all, now);
+        // A signal stamped ahead of now is left out of this score: its account is rescored when it comes due.
+        due.add(tx, effects.stampedAfter(now));
         // Button presses after the rescores, so a Task names the owner as the account now stands.
         if (alerts != null) {
             for (Map.Entry<String, Signal> press : presses) {

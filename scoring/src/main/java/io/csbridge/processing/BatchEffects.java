@@ -38,6 +38,15 @@ final class BatchEffects {
         earliest.merge(accountId, s.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
     }
 
+    /** The times of this batch's signals stamped after {@code now}, by account: when each account must be rescored. */
+    Map<String, Set<Instant>> stampedAfter(Instant now) {
+        Map<String, Set<Instant>> out = new TreeMap<>();
+        for (SignalStore.Effect e : pending) {
+            if (e.signal().occurredAt().isAfter(now)) out.computeIfAbsent(e.accountId(), k -> new java.util.TreeSet<>()).add(e.signal().occurredAt());
+        }
+        return out;
+    }
+
     Set<String> touched() {
         return earliest.keySet();
     }

@@ -9,6 +9,7 @@ import io.csbridge.outbox.RetryPolicy;
 import io.csbridge.store.account.AccountDirectory;
 import io.csbridge.store.account.AccountRescorer;
 import io.csbridge.store.Database;
+import io.csbridge.store.pipeline.DueRescores;
 import io.csbridge.store.pipeline.InboxStore;
 import io.csbridge.store.pipeline.OutboxStore;
 import io.csbridge.store.account.SignalStore;
@@ -48,6 +49,8 @@ public final class EventProcessor implements AccountRescorer {
     private final BatchApplier applier;
     private final FailedAttempts failures;
     private final Clock clock;
+    private final DueRescores due;
+    private final AccountDirectory lockedAccounts;
 
     /**
      * The most stored signals kept in memory between batches: about 77 bytes each (event names, users
@@ -80,8 +83,10 @@ public final class EventProcessor implements AccountRescorer {
         this.signals = new SignalStore(database.dialect());
         this.batchSize = batchSize;
         this.rescoring = new Rescoring(directory, new OutboxStore(database.dialect()), scorer, channels, alerts);
+        this.due = new DueRescores(database.dialect());
+        this.lockedAccounts = directory;
         this.applier = new BatchApplier(clock, directory, signals, new UnmatchedSignals(database.dialect()), inbox,
-                histories, rescoring, alerts);
+                histories, rescoring, alerts, due);
         this.failures = new FailedAttempts(database, inbox, retries);
     }
 
@@ -111,6 +116,24 @@ public final class EventProcessor implements AccountRescorer {
             }
             return done;
         }
+    }
+
+    /**
+     * Rescores the accounts whose future-stamped signals have come due ({@link DueRescores}), a few at a
+     * time, in the processor's lock order. @return how many accounts were rescored
+     */
+    public int rescoreDue() {
+        Instant now = clock.instant();
+        return withTransientRetry(() -> database.transaction(tx -> {
+            List<DueRescores.Due> rows = due.claim(tx, now, 50);
+            if (rows.isEmpty()) return 0;
+            java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+            for (DueRescores.Due d : rows) ids.add(d.accountId());
+            for (String id : ids) lockedAccounts.lock(tx, id);
+            rescore(tx, ids, now);
+            due.remove(tx, rows);
+            return ids.size();
+        }));
     }
 
     private Integer processOne(Instant now) {

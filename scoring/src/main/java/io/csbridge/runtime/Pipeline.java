@@ -128,7 +128,7 @@ public class Pipeline {
     }
 
     private void startNow() {
-        Database db = Database.lookup(DATASOURCE);
+        Database db = Database.lookup(DATASOURCE, PipelineSettings.timeouts(ConfigProvider.getConfig()));
         LOG.info(() -> "database: " + db.dialect() + " (" + DATASOURCE + ")");
         boolean dbUrlSet = ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class)
                 .filter(s -> !s.isBlank()).isPresent();
@@ -153,7 +153,7 @@ public class Pipeline {
             long mark = inFlight.starting();
             int n;
             try {
-                n = processor.processBatch();
+                n = processor.processBatch() + processor.rescoreDue(); // and future-stamped events come due
             } catch (RuntimeException | Error e) {
                 inFlight.failed();
                 throw e;
@@ -186,7 +186,7 @@ public class Pipeline {
         inbox = new Inbox(new InboxStore(db), clock, threads, () -> {
             inFlight.accepted();
             processing.nudge();
-        });
+        }, settings.inboxQueueEntries());
         start(threads, processing, "csbridge-event-processor");
         delivering.start(threads);
         start(threads, digesting, "csbridge-alert-digest");

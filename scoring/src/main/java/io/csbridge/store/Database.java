@@ -26,9 +26,15 @@ public final class Database {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final StatementTimeouts timeouts;
 
     public Database(DataSource dataSource) {
+        this(dataSource, StatementTimeouts.DEFAULTS);
+    }
+
+    public Database(DataSource dataSource, StatementTimeouts timeouts) {
         this.dataSource = dataSource;
+        this.timeouts = timeouts;
         try (Connection c = dataSource.getConnection()) {
             this.dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -41,7 +47,7 @@ public final class Database {
      *
      * @throws IllegalStateException if nothing is bound there, or the database cannot be reached
      */
-    public static Database lookup(String jndiName) {
+    public static Database lookup(String jndiName, StatementTimeouts timeouts) {
         DataSource dataSource;
         try {
             dataSource = (DataSource) new InitialContext().lookup(jndiName);
@@ -49,7 +55,7 @@ public final class Database {
             throw new IllegalStateException("not bound in JNDI: " + jndiName + " (is the server configured by "
                     + "ear/src/main/wildfly/configure.cli?)", e);
         }
-        return new Database(dataSource);
+        return new Database(dataSource, timeouts);
     }
 
     public DataSource dataSource() {
@@ -62,7 +68,8 @@ public final class Database {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection physical = dataSource.getConnection()) {
+            Connection connection = timeouts.apply(physical, dialect);
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

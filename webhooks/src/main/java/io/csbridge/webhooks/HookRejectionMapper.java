@@ -29,8 +29,11 @@ public class HookRejectionMapper implements ExceptionMapper<RuntimeException> {
         }
         if (e instanceof Inbox.InboxUnavailableException || e instanceof io.csbridge.inbox.PipelineUnavailableException) {
             LOG.warning(() -> "delivery not stored, sender will retry: " + e.getMessage());
-            return Response.fromResponse(json(503, "unavailable", "the event could not be stored; retry later"))
-                    .header("Retry-After", "5").build();
+            boolean full = e instanceof Inbox.InboxFullException;
+            int wait = e instanceof Inbox.InboxUnavailableException u ? u.retryAfterSeconds() : 5;
+            return Response.fromResponse(json(503, full ? "busy" : "unavailable", full
+                    ? "too many events are waiting to be stored; retry after " + wait + " s"
+                    : "the event could not be stored; retry later")).header("Retry-After", String.valueOf(wait)).build();
         }
         if (e instanceof jakarta.ws.rs.WebApplicationException w) {
             int status = w.getResponse().getStatus();

@@ -54,8 +54,12 @@ public class AccountsResource {
         if (sort != null && !sort.isBlank() && !sort.replaceFirst("^-", "").matches("id|name|health|risk|arr|atRisk")) {
             throw ApiError.badRequest("sort must be id, name, health, risk, arr or atRisk (prefix - to reverse)");
         }
-        AccountQueries.Page page = accounts.list(AsOf.parse(asOf),
-                new AccountQueries.Filter(segment, band, owner, onboarding, query, sort), n, from);
+        AccountQueries.Page page;
+        try {
+            page = accounts.list(AsOf.parse(asOf), new AccountQueries.Filter(segment, band, owner, onboarding, query, sort), n, from);
+        } catch (AccountQueries.TooManyToScore e) {
+            throw new ApiError(422, "too_many_accounts", e.getMessage());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items());
         out.put("total", page.total());

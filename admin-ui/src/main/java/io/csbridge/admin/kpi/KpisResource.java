@@ -33,7 +33,11 @@ public class KpisResource {
 
     @GET
     public KpiReport kpis(@QueryParam("asOf") String asOf) {
-        return kpis.at(AsOf.parse(asOf));
+        try {
+            return kpis.at(AsOf.parse(asOf));
+        } catch (PortfolioKpis.Pending p) {
+            throw pending(p);
+        }
     }
 
     /** The KPIs at each step from {@code from} to {@code to} (default: weekly over the last 12 weeks). */
@@ -41,7 +45,7 @@ public class KpisResource {
     @Path("trend")
     public Map<String, Object> trend(@QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("step") @DefaultValue("week") String step) {
-        Instant end = to == null ? kpis.now() : AsOf.parse(to);
+        Instant end = to == null ? kpis.trendEnd() : AsOf.parse(to);
         Duration stride = switch (step) {
             case "day" -> Duration.ofDays(1);
             case "week" -> Duration.ofDays(7);
@@ -53,6 +57,20 @@ public class KpisResource {
         if (Duration.between(start, end).dividedBy(stride) > MAX_POINTS) {
             throw ApiError.badRequest("at most " + MAX_POINTS + " points: widen the step or narrow the range");
         }
-        return Map.of("points", kpis.trend(start, end, stride));
+        try {
+            return Map.of("points", kpis.trend(start, end, stride));
+        } catch (PortfolioKpis.Pending p) {
+            throw pending(p);
+        }
+    }
+
+    /** 503 with Retry-After while a large portfolio's KPIs are computed in the background (the job is named). */
+    private static jakarta.ws.rs.WebApplicationException pending(PortfolioKpis.Pending p) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", "computing");
+        body.put("detail", p.getMessage());
+        body.put("job", p.jobId());
+        return new jakarta.ws.rs.WebApplicationException(p.getMessage(), jakarta.ws.rs.core.Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "10").entity(body).build());
     }
 }

@@ -94,6 +94,7 @@ public class ModelResource {
     @POST
     @Path("backtest")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     public Backtest.Report backtest(String body) {
         JsonNode request = json(body);
         ModelAdmin.Window w = window(request, model::backtestWindow);
@@ -135,6 +136,7 @@ public class ModelResource {
     @POST
     @Path("fit")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> fit(String body) throws JsonProcessingException {
         ModelAdmin.Window w = window(json(body), model::fitWindow);
         ModelAdmin.Fit fit;

@@ -44,6 +44,13 @@ public class AccountQueries {
     public record Timeline(List<Signal> newestFirst, int total) {
     }
 
+    /** An as-of list that would score more accounts than allowed (the admin API answers 422 with the reason). */
+    public static final class TooManyToScore extends RuntimeException {
+        TooManyToScore(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     @Inject
     Pipeline pipeline;
 
@@ -53,11 +60,21 @@ public class AccountQueries {
     @Inject
     LiveScorer liveScorer;
 
-    /** @param asOf null for now, as stored */
+    /**
+     * @param asOf null for now, as stored (filtered, ordered and paged in SQL)
+     * @throws TooManyToScore for an as-of list that would score more accounts than
+     *                                       {@code admin.as-of-max-accounts} (default 5,000) allows
+     */
     public Page list(Instant asOf, Filter filter, int limit, int offset) {
-        AccountCatalog.Page page = catalog().list(asOf, scorer, new AccountCatalog.Filter(filter.segment(), filter.band(),
-                filter.owner(), filter.onboardingState(), filter.query(), filter.sort()), limit, offset);
-        return new Page(page.items(), page.total());
+        int maxScored = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("admin.as-of-max-accounts", Integer.class).orElse(5_000);
+        try {
+            AccountCatalog.Page page = catalog().list(asOf, scorer, new AccountCatalog.Filter(filter.segment(), filter.band(),
+                    filter.owner(), filter.onboardingState(), filter.query(), filter.sort()), limit, offset, maxScored);
+            return new Page(page.items(), page.total());
+        } catch (AccountCatalog.TooManyToScore e) {
+            throw new TooManyToScore(e.getMessage());
+        }
     }
 
     /** @param asOf null for now, as stored; @return empty when no account has that id */

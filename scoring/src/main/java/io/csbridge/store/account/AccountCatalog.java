@@ -74,8 +74,40 @@ public final class AccountCatalog {
     public record Filter(String segment, String band, String owner, String onboardingState, String query, String sort) {
     }
 
+    /** An as-of list whose filter or order needs every account scored as of then, over more accounts than allowed. */
+    public static final class TooManyToScore extends RuntimeException {
+        public TooManyToScore(int accounts, int max) {
+            super("an as-of list filtered by segment, band, owner or onboarding state, or sorted by a score, scores "
+                    + "every account as it stood then: " + accounts + " accounts is more than " + max
+                    + "; list as of then by id or name (with q), or without asOf", null, false, false);
+        }
+    }
+
+    /** {@link #list(Instant, AccountScorer, Filter, int, int, int)} allowing 5,000 accounts to be scored as of a past moment. */
     public Page list(Instant asOf, AccountScorer scorer, Filter filter, int limit, int offset) {
+        return list(asOf, scorer, filter, limit, offset, 5_000);
+    }
+
+    /**
+     * The current list is filtered, ordered and paged in SQL on the stored scores ({@link AccountListing}).
+     * As of a past moment, an order by id or name and a filter by name or key are paged in SQL too and only
+     * the page is scored; a filter or order that needs every account's past score scores them all, which is
+     * allowed up to {@code maxScoredAsOf} accounts ({@link TooManyToScore} beyond).
+     */
+    public Page list(Instant asOf, AccountScorer scorer, Filter filter, int limit, int offset, int maxScoredAsOf) {
         return database.inTransaction(c -> {
+            if (asOf == null || !AccountListing.needsScores(filter)) {
+                AccountListing.Ids page = AccountListing.page(c, filter, asOf, limit, offset);
+                if (asOf == null) return new Page(AccountListing.views(c, directory, page.ids()), page.total());
+                Map<String, AccountProfile> profiles = directory.profiles(c, page.ids());
+                List<AccountView> views = new ArrayList<>();
+                for (String id : page.ids()) {
+                    if (profiles.containsKey(id)) views.add(view(c, profiles.get(id), asOf, scorer));
+                }
+                return new Page(views, page.total());
+            }
+            int accounts = AccountListing.page(c, new Filter(null, null, null, null, null, null), asOf, 0, Integer.MAX_VALUE).total();
+            if (accounts > maxScoredAsOf) throw new TooManyToScore(accounts, maxScoredAsOf);
             List<AccountView> all = new ArrayList<>();
             for (AccountProfile profile : profiles(c, asOf)) {
                 AccountView view = view(c, profile, asOf, scorer);
@@ -101,7 +133,7 @@ public final class AccountCatalog {
         return wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(actual);
     }
 
-    private static java.util.Comparator<AccountView> order(String sort) {
+    static java.util.Comparator<AccountView> order(String sort) {
         String key = sort == null || sort.isBlank() ? "id" : sort;
         boolean reverse = key.startsWith("-");
         if (reverse) key = key.substring(1);
@@ -110,8 +142,8 @@ public final class AccountCatalog {
             case "name" -> java.util.Comparator.comparing((AccountView v) -> v.name().toLowerCase());
             case "health" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? -1 : v.healthScore());
             case "risk" -> java.util.Comparator.comparing((AccountView v) -> v.churnRisk() == null ? -1 : v.churnRisk());
-            case "arr" -> java.util.Comparator.comparing((AccountView v) -> v.arr() == null ? -1 : v.arr());
-            case "atRisk" -> java.util.Comparator.comparing((AccountView v) -> -atRisk(v));
+            case "arr" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? -2 : v.arr() == null ? -1 : v.arr());
+            case "atRisk" -> java.util.Comparator.comparing((AccountView v) -> v.healthScore() == null ? 1 : -atRisk(v)); // unscored last
             default -> byId;
         };
         c = c.thenComparing(byId);

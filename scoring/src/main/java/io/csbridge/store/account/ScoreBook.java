@@ -81,8 +81,8 @@ public final class ScoreBook {
             del.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_score (account_id, health_score, band, "
-                + "churn_risk, onboarding_completion, segment, trend, drivers, as_of, owner, arr, onboarding_state, summary) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "churn_risk, onboarding_completion, segment, trend, drivers, as_of, owner, arr, onboarding_state, summary, at_risk) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Scored s : scored) {
                 AccountScore score = s.score();
                 AccountSummary summary = s.summary();
@@ -99,6 +99,7 @@ public final class ScoreBook {
                 if (summary.arr() == null) ps.setNull(11, Types.DOUBLE); else ps.setDouble(11, summary.arr());
                 ps.setString(12, summary.onboardingState());
                 ps.setString(13, Json.write(summary));
+                ps.setDouble(14, (summary.arr() == null ? 0 : summary.arr()) * score.churnRisk() / 100.0); // the at-risk order
                 ps.addBatch();
             }
             ps.executeBatch();

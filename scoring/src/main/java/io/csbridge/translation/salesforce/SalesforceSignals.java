@@ -81,8 +81,8 @@ public final class SalesforceSignals {
         text(a, Attributes.NAME, r.field(fields.name()));
         text(a, Attributes.OWNER, r.field(fields.owner()));
         text(a, Attributes.PLAN, r.field(fields.plan()));
-        number(a, Attributes.ARR, r.field(fields.arr()));
-        number(a, Attributes.SEATS, r.field(fields.seats()));
+        number(a, Attributes.ARR, fields.arr(), r.field(fields.arr()));
+        number(a, Attributes.SEATS, fields.seats(), r.field(fields.seats()));
         text(a, Attributes.DOMAIN, domainOf(r.field(fields.website())));
         date(a, Attributes.RENEWAL_DATE, r.field(fields.renewalDate()));
         date(a, Attributes.START_DATE, r.field(fields.startDate()));
@@ -116,15 +116,9 @@ public final class SalesforceSignals {
         a.put(Attributes.SALESFORCE_ACCOUNT_ID, accountId.trim());
         date(a, "closeDate", r.field("CloseDate"));
         text(a, "stage", stage);
-        double amount = Double.NaN;
-        String rawAmount = r.field(fields.opportunityAmount());
-        if (rawAmount != null && !rawAmount.isBlank()) {
-            try {
-                amount = Double.parseDouble(rawAmount.trim());
-            } catch (NumberFormatException ignored) {
-                // an amount Salesforce did not write as a number is left out, the rest still counts
-            }
-        }
+        // an amount Salesforce did not write as a number is left out, the rest still counts
+        double amount = bounded(fields.opportunityAmount(), r.field(fields.opportunityAmount()))
+                .map(java.math.BigDecimal::doubleValue).orElse(Double.NaN);
         return List.of(new Signal(AccountKey.salesforce(accountId.trim()), SignalKind.OPPORTUNITY_CLOSED, at, id, "", amount, a));
     }
 
@@ -199,13 +193,20 @@ public final class SalesforceSignals {
         if (value != null && !value.isBlank()) a.put(key, value.trim());
     }
 
-    /** Salesforce writes doubles (1.2E7); the vocabulary wants plain decimals. Non-numbers are left out. */
-    private static void number(Map<String, String> a, String key, String value) {
-        if (value == null || value.isBlank()) return;
+    /**
+     * Salesforce writes doubles (1.2E7); the vocabulary wants plain decimals, bounded before conversion
+     * ({@link SalesforceNumber}). A mapped field that is not numeric is left out; NaN, negative or
+     * out-of-range values refuse the record (the webhook answers 400).
+     */
+    private static void number(Map<String, String> a, String key, String field, String value) {
+        bounded(field, value).ifPresent(v -> a.put(key, v.toPlainString()));
+    }
+
+    private static java.util.Optional<java.math.BigDecimal> bounded(String field, String value) {
         try {
-            a.put(key, new java.math.BigDecimal(value.trim()).stripTrailingZeros().toPlainString());
-        } catch (NumberFormatException ignored) {
-            // a mapped field that is not numeric: left out rather than refusing the whole record
+            return SalesforceNumber.amount(field, value);
+        } catch (SalesforceNumber.Refused e) {
+            throw new RecordRejected(e.getMessage());
         }
     }
 

@@ -123,6 +123,37 @@ class OutboundMessageTranslatorTest {
         });
     }
 
+    /** 1E999999999 would be a billion characters as a plain decimal: it is refused before conversion. */
+    @Test
+    void aHugeExponentIsRefusedBeforeItIsWrittenOut() {
+        String xml = sample("account-notification.xml").replace("<sf:AnnualRevenue>1.2E5</sf:AnnualRevenue>",
+                "<sf:AnnualRevenue>1E999999999</sf:AnnualRevenue>");
+        assertThatThrownBy(() -> translate(xml)).isInstanceOfSatisfying(HookRejection.class, r -> assertThat(r.status()).isEqualTo(400))
+                .hasMessageContaining("AnnualRevenue is out of range");
+    }
+
+    @Test
+    void negativeOrNotFiniteAmountsAreRefusedWithTheReason() {
+        String account = sample("account-notification.xml");
+        String opportunity = sample("opportunity-renewal-lost.xml");
+        assertThatThrownBy(() -> translate(account.replace(">1.2E5<", ">-1.2E5<"))).hasMessageContaining("AnnualRevenue is negative");
+        assertThatThrownBy(() -> translate(account.replace(">50.0<", ">NaN<"))).hasMessageContaining("CS_Seats__c is not a finite number");
+        assertThatThrownBy(() -> translate(account.replace(">50.0<", ">-Infinity<"))).hasMessageContaining("not a finite number");
+        assertThatThrownBy(() -> translate(opportunity.replace(">120000.0<", ">-5<"))).isInstanceOfSatisfying(HookRejection.class,
+                r -> assertThat(r.status()).isEqualTo(400)).hasMessageContaining("Amount is negative");
+        assertThatThrownBy(() -> translate(opportunity.replace(">120000.0<", ">NaN<"))).hasMessageContaining("Amount is not a finite number");
+        assertThatThrownBy(() -> translate(opportunity.replace(">120000.0<", ">1E16<"))).hasMessageContaining("Amount is out of range");
+    }
+
+    @Test
+    void tinyOrLongFractionsAreBoundedNotWrittenOut() {
+        String account = sample("account-notification.xml");
+        assertThat(translate(account.replace(">1.2E5<", ">1E-999999999<")).get(0).signals().get(0).attribute("arr")).isEqualTo("0");
+        assertThat(translate(account.replace(">1.2E5<", ">1234.56789012345<")).get(0).signals().get(0).attribute("arr"))
+                .isEqualTo("1234.56789");
+        assertThat(translate(account.replace(">1.2E5<", ">not a number<")).get(0).signals().get(0).attributes()).doesNotContainKey("arr");
+    }
+
     @Test
     void websitesAreReadAsDomains() {
         assertThat(OutboundMessageTranslator.domainOf("https://www.Acme.com/about")).isEqualTo("acme.com");
