@@ -51,6 +51,9 @@ public class NudgeServing {
     private record Timed<T>(T value, Instant at) {
     }
 
+    private record Read(NudgeDefinitions definitions, Instant at, long saves) {
+    }
+
     @Inject
     Pipeline pipeline;
 
@@ -63,7 +66,7 @@ public class NudgeServing {
     private final Map<String, Timed<AccountState>> accounts = new ConcurrentHashMap<>();
     private final Map<String, List<Impression>> served = new ConcurrentHashMap<>();
     private final Map<String, Boolean> exposed = new ConcurrentHashMap<>();
-    private volatile Timed<NudgeDefinitions> definitions;
+    private volatile Read definitions;
     private volatile NudgeCaps caps;
 
     /** The due nudge for the user now, if any. */
@@ -134,17 +137,13 @@ public class NudgeServing {
     }
 
     private NudgeDefinitions definitions(Instant now) {
-        Timed<NudgeDefinitions> d = definitions;
-        if (d == null || !d.at().isAfter(now.minus(DEFINITIONS_TTL)) || d.at().isAfter(now)) {
-            d = new Timed<>(admin.current().definitions(), now);
+        Read d = definitions;
+        long saves = NudgesAdmin.SAVES.get();
+        if (d == null || d.saves() != saves || !d.at().isAfter(now.minus(DEFINITIONS_TTL)) || d.at().isAfter(now)) {
+            d = new Read(admin.current().definitions(), now, saves);
             definitions = d;
         }
-        return d.value();
-    }
-
-    /** Forgets the cached definitions (after a save, so the new version is served at once). */
-    public void reload() {
-        definitions = null;
+        return d.definitions();
     }
 
     private NudgeCaps caps() {

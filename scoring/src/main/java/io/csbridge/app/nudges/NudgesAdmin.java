@@ -26,6 +26,8 @@ import java.util.List;
 public class NudgesAdmin {
 
     static final Duration DRY_RUN_WINDOW = Duration.ofDays(30);
+    /** Saves on this node (the EAR's one copy of this class): serving rereads the definitions after one. */
+    static final java.util.concurrent.atomic.AtomicLong SAVES = new java.util.concurrent.atomic.AtomicLong();
 
     /** The definitions in force (none until a version is saved: version 0). */
     public record Current(int version, Instant savedAt, String savedBy, NudgeDefinitions definitions) {
@@ -80,8 +82,10 @@ public class NudgesAdmin {
 
     /** Saves {@code definitions} as the next version (audited, in force at once). @return the version */
     public int save(NudgeDefinitions definitions, String by, String note) {
-        return new SettingsStore(pipeline.database()).save(NudgeStore.SETTINGS_NAME, Json.write(definitions), by, note,
-                pipeline.clock().instant());
+        int version = new SettingsStore(pipeline.database()).save(NudgeStore.SETTINGS_NAME, Json.write(definitions), by,
+                note, pipeline.clock().instant());
+        SAVES.incrementAndGet();
+        return version;
     }
 
     /** Who would have seen which nudge over the last 30 days, and how many were held back by each cap. */
