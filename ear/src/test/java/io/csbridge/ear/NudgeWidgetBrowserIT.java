@@ -116,6 +116,36 @@ class NudgeWidgetBrowserIT {
         assertThat(NudgesIT.result(client.admin("/nudges/results").json(), setup).get("dismissed").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theNudgesPageShowsResultsWithAChartAndSavesOnlyWhatWasDryRun() {
+        String runDefs = NudgesIT.definitions(run);
+        assertThat(api.put("/nudges", runDefs).status()).isEqualTo(200);
+        browser = AdminUiBrowserIT.chromium("en-US");
+        AdminUiBrowserIT.logIn(browser, CsBridgeClient.ADMIN, CsBridgeClient.ADMIN_PASSWORD);
+        browser.get(AdminUiBrowserIT.ADMIN_UI + "nudges.html");
+        AdminUiBrowserIT.awaitReady(browser);
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Nudges");
+        assertThat(browser.findElement(By.id("nudge-results")).getText()).contains("setup-" + run, "tour-" + run);
+        Object bars = ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.getElementById('nudge-chart')).data.labels;");
+        assertThat(bars.toString()).contains("setup-" + run);
+        assertThat(browser.findElement(By.id("nudges-json")).getAttribute("value")).contains("setup-" + run);
+        WebElement save = browser.findElement(By.id("nudges-save"));
+        assertThat(save.isEnabled()).as("no Save before a dry run").isFalse();
+        browser.findElement(By.id("nudges-dry-run")).click();
+        AdminUiBrowserIT.await(browser, b -> b.findElement(By.id("nudges-save")).isEnabled() ? true : null);
+        assertThat(browser.findElement(By.id("nudges-dry")).getText()).contains("Would have shown");
+        AdminUiBrowserIT.screenshot(browser, "nudges-page-dry-run");
+        browser.findElement(By.id("nudges-json")).sendKeys(" ");
+        assertThat(browser.findElement(By.id("nudges-save")).isEnabled()).as("an edit after the dry run").isFalse();
+        browser.findElement(By.id("nudges-dry-run")).click();
+        AdminUiBrowserIT.await(browser, b -> b.findElement(By.id("nudges-save")).isEnabled() ? true : null);
+        int before = client.admin("/nudges").json().get("version").asInt();
+        browser.findElement(By.id("nudges-save")).click();
+        AdminUiBrowserIT.await(browser, b -> b.findElement(By.id("nudges-status")).getText().contains("version") ? true : null);
+        assertThat(client.admin("/nudges").json().get("version").asInt()).isEqualTo(before + 1);
+    }
+
     private WebElement awaitDialog() {
         assertThat(awaitOutcome()).isNotEqualTo("none");
         return browser.findElement(By.cssSelector(".csb-nudge"));
