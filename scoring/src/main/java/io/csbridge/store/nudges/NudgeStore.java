@@ -34,14 +34,25 @@ public final class NudgeStore {
         this.db = db;
     }
 
-    /** Reads definitions from JSON; IllegalArgumentException when it is not JSON of nudges. */
+    /**
+     * Reads definitions from JSON ({@code {"nudges":[...]}}; the {@code version}, {@code savedAt} and
+     * {@code savedBy} that {@code GET} adds are ignored, so its answer can be sent back). Unknown fields are
+     * refused: a misspelt targeting condition must not quietly target everyone.
+     *
+     * @throws IllegalArgumentException when it is not JSON of nudges
+     */
     public static NudgeDefinitions parse(String body) {
         try {
-            NudgeDefinitions d = Json.MAPPER.readValue(body, NudgeDefinitions.class);
+            var tree = Json.MAPPER.readTree(body);
+            if (tree == null || !tree.isObject()) throw new IllegalArgumentException("a JSON object {\"nudges\":[...]} is required");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(java.util.List.of("version", "savedAt", "savedBy"));
+            NudgeDefinitions d = Json.MAPPER.readerFor(NudgeDefinitions.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(tree);
             if (d == null) throw new IllegalArgumentException("no nudges");
             return d;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException(why, e);
         }
     }
 

@@ -59,6 +59,8 @@ class NudgeStoreTest {
         assertThatThrownBy(() -> NudgeStore.parse("{\"nudges\":[{\"id\":\"x\",\"colour\":\"red\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NudgeStore.parse("null")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(NudgeStore.parse("{\"version\":3,\"savedAt\":\"2026-03-01T12:00:00Z\",\"savedBy\":\"ann\",\"nudges\":[]}").nudges())
+                .as("GET's answer can be sent back").isEmpty();
     }
 
     private void alert(long id, String account, Instant firedAt, Instant acknowledgedAt) {
