@@ -10,10 +10,8 @@ import io.csbridge.domain.nudge.NudgeDefinitions;
 import io.csbridge.domain.nudge.NudgeMessage;
 import io.csbridge.domain.nudge.UserMoment;
 import io.csbridge.domain.nudge.UserMoments;
-import io.csbridge.domain.scoring.AccountHistory;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
-import io.csbridge.store.account.AccountCatalog;
 import io.csbridge.store.nudges.NudgeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,16 +37,13 @@ public class NudgeServing {
 
     public static final String SHOWN = "SHOWN";
     public static final String HOLDOUT = "HOLDOUT";
-    /** How long an account's model state is reused between requests. */
-    static final Duration ACCOUNT_STATE_TTL = Duration.ofSeconds(30);
+    /** The most accounts whose signals serving keeps in memory. */
+    static final int MAX_ACCOUNTS = 2_000;
     /** How long a definitions version read is reused. */
     static final Duration DEFINITIONS_TTL = Duration.ofSeconds(2);
 
     /** A nudge to show, in the language chosen for the user. */
     public record Served(Nudge nudge, String language, NudgeMessage message) {
-    }
-
-    private record Timed<T>(T value, Instant at) {
     }
 
     private record Read(NudgeDefinitions definitions, Instant at, long saves) {
@@ -63,7 +58,7 @@ public class NudgeServing {
     @Inject
     NudgesAdmin admin;
 
-    private final Map<String, Timed<AccountState>> accounts = new ConcurrentHashMap<>();
+    private final AccountViews views = new AccountViews(MAX_ACCOUNTS);
     private final Map<String, List<Impression>> served = new ConcurrentHashMap<>();
     private final Map<String, Boolean> exposed = new ConcurrentHashMap<>();
     private volatile Read definitions;
@@ -77,15 +72,11 @@ public class NudgeServing {
         NudgeCaps limits = caps();
         NudgeStore store = new NudgeStore(pipeline.database());
         Optional<String> accountId = store.accountOf(groupId, userId);
-        UserMoment moment;
-        if (accountId.isEmpty()) {
-            moment = UserMoments.of(userId, AccountState.unknown(""), List.of(), now, false, limits.defaultZone());
-        } else {
-            AccountHistory history = new AccountCatalog(pipeline.database()).history(accountId.get(), now);
-            AccountState state = accountState(history, now);
-            moment = UserMoments.of(userId, state, history == null ? List.of() : history.signals(), now,
-                    store.alertOpen(accountId.get(), now), limits.defaultZone());
-        }
+        Optional<AccountViews.View> view = accountId.flatMap(id -> views.of(id, now, pipeline.database(), scorer));
+        UserMoment moment = view.isEmpty()
+                ? UserMoments.of(userId, AccountState.unknown(""), List.of(), now, false, limits.defaultZone())
+                : UserMoments.of(userId, view.get().state(), view.get().history().signals(), now,
+                        store.alertOpen(accountId.get(), now), limits.defaultZone());
         moment = withServed(moment, now);
         NudgeDecision decision = NudgeDecision.decide(defs, limits, moment, now);
         String account = accountId.orElse("");
@@ -120,20 +111,9 @@ public class NudgeServing {
     }
 
     private void expose(NudgeStore store, String nudgeId, String userId, String accountId, String arm, Instant now) {
+        if (exposed.size() > 200_000) exposed.clear(); // a memo only: the table keeps the first entry anyway
         if (exposed.putIfAbsent(nudgeId + '\u0000' + userId, Boolean.TRUE) != null) return;
         store.expose(new NudgeStore.Exposure(nudgeId, userId, accountId, arm, now));
-    }
-
-    private AccountState accountState(AccountHistory history, Instant now) {
-        if (history == null) return AccountState.unknown("");
-        String id = history.profile().id();
-        Timed<AccountState> cached = accounts.get(id);
-        if (cached != null && cached.at().isAfter(now.minus(ACCOUNT_STATE_TTL)) && !cached.at().isAfter(now)) {
-            return cached.value();
-        }
-        AccountState state = AccountStates.of(history, now, scorer);
-        accounts.put(id, new Timed<>(state, now));
-        return state;
     }
 
     private NudgeDefinitions definitions(Instant now) {

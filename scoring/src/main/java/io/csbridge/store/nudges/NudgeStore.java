@@ -62,6 +62,18 @@ public final class NudgeStore {
         return db.inTransaction(c -> new AccountDirectory(db).find(c, key));
     }
 
+    /** The account's signal version (replaced whenever its signals change), or empty when there is no such account. */
+    public Optional<Long> signalVersion(String accountId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT signal_version FROM account WHERE id = ?")) {
+                ps.setString(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** How long an alert nobody acknowledged counts as open. */
     public static final java.time.Duration ALERT_OPEN_FOR = java.time.Duration.ofDays(14);
 
