@@ -92,13 +92,21 @@ class NudgesIT {
         assertThat(track(user, group, "Nudge Shown", "setup-" + run).status()).isEqualTo(200);
         assertThat(track(user, group, "Nudge Clicked", "setup-" + run).status()).isEqualTo(200);
         assertThat(track(user, group, "Nudge Clicked", "setup-" + run, "0".repeat(64)).status()).isEqualTo(401);
+        assertThat(trackRaw("{not json").status()).isEqualTo(400);
+        assertThat(trackRaw("""
+                {"userId":"%s","groupId":"%s","userHash":"%s","event":"Nudge Clicked","nudgeId":"setup-%s"}"""
+                .formatted(user, group, hash(user), run)).status()).as("no messageId").isEqualTo(400);
+        assertThat(trackRaw("""
+                {"userId":"%s","groupId":"%s","userHash":"%s","event":"Nudge Exploded","nudgeId":"setup-%s","messageId":"m1"}"""
+                .formatted(user, group, hash(user), run)).status()).as("not a nudge event").isEqualTo(400);
+        assertThat(next(user, "g".repeat(300), hash(user), "en").status()).as("an overlong groupId").isEqualTo(400);
 
         CsBridgeClient.Answer second = next(user, group, hash(user), "en");
         assertThat(second.json().get("nudge").isNull()).as("the second nudge the same hour waits for the gap").isTrue();
 
         JsonNode results = client.awaitAdmin("/nudges/results", a -> a.status() == 200
                 && clicked(a.json(), "setup-" + run) == 1, 30).json();
-        assertThat(clicked(results, "setup-" + run)).isEqualTo(1);
+        assertThat(clicked(results, "setup-" + run)).as("refused reports stored nothing").isEqualTo(1);
         JsonNode setup = result(results, "setup-" + run);
         assertThat(setup.get("shown").asInt()).isEqualTo(1);
         assertThat(setup.get("shownGroup").get("n").asInt()).isEqualTo(1);
@@ -180,6 +188,11 @@ class NudgesIT {
         String body = """
                 {"userId":"%s","groupId":"%s","userHash":"%s","event":"%s","nudgeId":"%s","messageId":"%s"}"""
                 .formatted(user, group, userHash, event, nudgeId, UUID.randomUUID());
+        return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/nudges/track"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    CsBridgeClient.Answer trackRaw(String body) {
         return client.send(HttpRequest.newBuilder(URI.create(CsBridgeClient.BASE + "/hooks/nudges/track"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

@@ -85,6 +85,7 @@ public class NudgeServing {
         });
         if (!decision.shows()) return Optional.empty();
         Nudge due = decision.due();
+        if (served.size() > 100_000) served.clear(); // the stored Nudge Shown events carry the caps beyond this memo
         List<Impression> mine = served.computeIfAbsent(userId, u -> new ArrayList<>());
         synchronized (mine) {
             mine.add(new Impression(due.id(), now));

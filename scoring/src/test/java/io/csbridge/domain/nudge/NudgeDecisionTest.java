@@ -116,6 +116,32 @@ class NudgeDecisionTest {
     }
 
     @Test
+    void theHoldoutCountsOnlyWhereTheNudgeWouldHaveBeenShownAndTheNextIsShownInstead() {
+        NudgeCaps tenPercent = new NudgeCaps(2, Duration.ofMinutes(15), 21, 8, ZoneId.of("Asia/Tokyo"), 10);
+        var defs = new NudgeDefinitions(List.of(nudge("setup", Targeting.everyone()), nudge("tour", Targeting.everyone())));
+        String heldOut = null;
+        for (int i = 0; heldOut == null; i++) {
+            String u = "user-" + i;
+            if (Holdout.heldOut("setup", u, 10) && !Holdout.heldOut("tour", u, 10)) heldOut = u;
+        }
+        NudgeDecision d = NudgeDecision.decide(defs, tenPercent, user(heldOut), clock.instant());
+        assertThat(d.heldBack()).containsEntry("setup", HeldBack.HOLDOUT);
+        assertThat(d.due().id()).as("the next nudge, as if setup did not exist").isEqualTo("tour");
+
+        String shown = null;
+        for (int i = 0; shown == null; i++) {
+            String u = "user-" + i;
+            if (!Holdout.heldOut("setup", u, 10) && Holdout.heldOut("tour", u, 10)) shown = u;
+        }
+        NudgeDecision s = NudgeDecision.decide(defs, tenPercent, user(shown), clock.instant());
+        assertThat(s.due().id()).isEqualTo("setup");
+        assertThat(s.heldBack()).as("tour would not have been shown now: not a holdout exposure").doesNotContainKey("tour");
+        UserMoment later = user(shown).with(new Impression("setup", clock.instant()));
+        assertThat(NudgeDecision.decide(defs, tenPercent, later, clock.instant().plusSeconds(60)).heldBack())
+                .as("within the gap the cap holds it, not the holdout").containsEntry("tour", HeldBack.MIN_GAP);
+    }
+
+    @Test
     void anOpenAlertSuppressesUnlessTheNudgeSaysSo() {
         Nudge quiet = nudge("quiet", Targeting.everyone());
         Nudge evenThen = new Nudge("even", true, quiet.messages(), Targeting.everyone(), NudgeGoal.none(), 1, true);
