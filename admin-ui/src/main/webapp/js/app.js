@@ -86,7 +86,7 @@ export function translate(root) {
 
 function renderHeader(page) {
   const header = document.querySelector('header.top');
-  const pages = [['overview', 'index.html'], ['accounts', 'accounts.html'], ['models', 'models.html'], ['integrations', 'integrations.html']];
+  const pages = [['overview', 'index.html'], ['accounts', 'accounts.html'], ['models', 'models.html'], ['nudges', 'nudges.html'], ['integrations', 'integrations.html']];
   const nav = el('nav', { 'aria-label': t('nav.label') }, el('ul', {}, ...pages.map(([key, href]) =>
     el('li', {}, el('a', { href, 'aria-current': key === page || (page === 'account' && key === 'accounts') ? 'page' : null }, t('page.' + key))))));
   const picker = el('select', { id: 'lang', 'aria-label': t('nav.language') },

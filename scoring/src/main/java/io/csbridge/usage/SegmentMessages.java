@@ -7,6 +7,8 @@ import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.domain.signal.Attributes;
 import io.csbridge.domain.signal.CustomAttributes;
+import io.csbridge.domain.nudge.NudgeEvents;
+import io.csbridge.domain.nudge.UserMoments;
 import io.csbridge.domain.signal.Signal;
 import io.csbridge.domain.signal.SignalKind;
 import io.csbridge.inbox.EntryBounds;
@@ -86,6 +88,9 @@ public final class SegmentMessages {
                 if (userId == null) throw invalid(where, "identify needs a userId or anonymousId");
                 Map<String, String> attributes = new LinkedHashMap<>();
                 if (domain != null) attributes.put("domain", domain);
+                // The user's time zone, for nudges' quiet hours and daily caps (an unknown zone is left out).
+                String zone = firstText(m.path("traits").path("timezone"), m.path("context").path("timezone"));
+                if (zone != null && zone.length() <= 64 && UserMoments.zone(zone) != null) attributes.put(NudgeEvents.TIME_ZONE, zone);
                 yield Signal.of(account(groupId, userId, where), SignalKind.USER_IDENTIFIED, at)
                         .withUser(userId).withAttributes(attributes);
             }

@@ -15,6 +15,10 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration d) {
         now = now.plus(d);
     }

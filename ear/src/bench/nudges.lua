@@ -1,0 +1,12 @@
+-- wrk script: GET /hooks/nudges/next for users picked in turn from a file of "query string" lines
+-- (userId, groupId, userHash) made by nudges-load.sh. Argument: the file.
+function init(args)
+  queries = {}
+  for line in io.lines(args[1]) do queries[#queries + 1] = line end
+  n = 0
+end
+
+function request()
+  n = n + 1
+  return wrk.format("GET", "/hooks/nudges/next?" .. queries[(n % #queries) + 1])
+end
