@@ -44,7 +44,10 @@ class SameRecordSameEntryTest {
         InboxEntry later = salesforce.entry(new SalesforceRecord("Opportunity", edited), "{}");
         assertThat(first.dedupeKey()).isEqualTo(later.dedupeKey()).isEqualTo("Opportunity/006A/closed-won");
         assertThat(first.eventTime()).isEqualTo(Instant.parse("2026-01-31T00:00:00Z"));
-        assertThat(first.signals()).singleElement().satisfies(s -> assertThat(s.kind()).isEqualTo(SignalKind.OPPORTUNITY_CLOSED));
+        assertThat(first.signals()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SignalKind.OPPORTUNITY_CLOSED);
+            assertThat(s.value()).as("the amount").isEqualTo(5000.0);
+        });
     }
 
     @Test
