@@ -5,6 +5,7 @@ CREATE TABLE kpi_snapshot (
     model_version VARCHAR(64)  NOT NULL,
     computed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     accounts      INT          NOT NULL,
+    last_signal   BIGINT       DEFAULT 0 NOT NULL, -- the newest signal (id) the computation could see
     body          VARCHAR      NOT NULL,   -- the KpiReport as JSON (CONTRACT §5)
     PRIMARY KEY (as_of, model_version)
 );

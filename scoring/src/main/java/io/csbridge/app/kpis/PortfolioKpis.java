@@ -98,7 +98,11 @@ public class PortfolioKpis {
             }
         }
         if (!missing.isEmpty()) throw new Pending(refresh(missing));
-        if (stale) refresh(defaultPoints(now()));
+        if (stale) { // the points asked for and the default trend's, in one pass
+            java.util.TreeSet<Instant> again = new java.util.TreeSet<>(points);
+            again.addAll(defaultPoints(now()));
+            refresh(new ArrayList<>(again));
+        }
         return out;
     }
 
@@ -130,12 +134,13 @@ public class PortfolioKpis {
         PortfolioReader reader = new PortfolioReader(pipeline.database());
         List<KpiTally> tallies = points.stream().map(kpis::tally).toList();
         Instant last = points.stream().max(Instant::compareTo).orElseThrow();
+        KpiSnapshots store = snapshots();
+        long lastSignal = store.newestSignal(); // before the pass: whatever arrives during it makes the result out of date
         int visited = reader.forEach(last, h -> tallies.forEach(t -> t.add(h)), visitedSoFar, stop);
         if (stop.getAsBoolean()) return;
         Instant computedAt = now();
-        KpiSnapshots store = snapshots();
         for (int i = 0; i < points.size(); i++) {
-            store.save(points.get(i), version, computedAt, visited, Json.write(tallies.get(i).report()));
+            store.save(points.get(i), version, computedAt, lastSignal, visited, Json.write(tallies.get(i).report()));
         }
     }
 
@@ -156,9 +161,18 @@ public class PortfolioKpis {
         return new PortfolioReader(pipeline.database()).count() <= inline;
     }
 
+    /**
+     * Out of date: older than {@code admin.kpi-max-age-minutes} (60), or signals were stored since it was
+     * computed (a late or backdated event changes past KPIs too) and it is older than
+     * {@code admin.kpi-refresh-seconds} (10), so a busy portfolio is recomputed at most that often. An out-of-date
+     * snapshot is still answered while the job computes the next.
+     */
     private boolean stale(KpiSnapshots.Snapshot s) {
-        long minutes = ConfigProvider.getConfig().getOptionalValue("admin.kpi-max-age-minutes", Long.class).orElse(60L);
-        return s.computedAt().isBefore(now().minus(Duration.ofMinutes(minutes)));
+        var config = ConfigProvider.getConfig();
+        long minutes = config.getOptionalValue("admin.kpi-max-age-minutes", Long.class).orElse(60L);
+        if (s.computedAt().isBefore(now().minus(Duration.ofMinutes(minutes)))) return true;
+        long seconds = config.getOptionalValue("admin.kpi-refresh-seconds", Long.class).orElse(10L);
+        return s.computedAt().isBefore(now().minus(Duration.ofSeconds(seconds))) && snapshots().newestSignal() > s.lastSignal();
     }
 
     private String version() {

@@ -63,9 +63,9 @@ class KpiSnapshotsTest {
 
         KpiSnapshots snapshots = new KpiSnapshots(db);
         KpiReport now = tallies.get(2).report();
-        snapshots.save(points.get(1), "7", NOW, 450, Json.write(tallies.get(1).report()));
-        snapshots.save(NOW, "7", NOW, 450, Json.write(now));
-        snapshots.save(NOW, "7", NOW, 450, Json.write(now)); // replaced, not doubled
+        snapshots.save(points.get(1), "7", NOW, 0, 450, Json.write(tallies.get(1).report()));
+        snapshots.save(NOW, "7", NOW, 0, 450, Json.write(now));
+        snapshots.save(NOW, "7", NOW, 0, 450, Json.write(now)); // replaced, not doubled
         assertThat(snapshots.latest("7", NOW).orElseThrow().asOf()).isEqualTo(NOW);
         assertThat(snapshots.latest("7", NOW.minusSeconds(1)).orElseThrow().asOf()).isEqualTo(points.get(1));
         assertThat(snapshots.latest("8", NOW)).as("another model version").isEmpty();
@@ -83,7 +83,7 @@ class KpiSnapshotsTest {
                 int n = 0;
                 for (AccountHistory h : portfolio) {
                     for (Signal s : h.signals()) {
-                        inbox.setString(1, "k" + n++);
+                        inbox.setString(1, h.profile().id() + "-" + n++);
                         inbox.setTimestamp(2, Timestamp.from(s.occurredAt()));
                         inbox.setTimestamp(3, Timestamp.from(s.occurredAt()));
                         inbox.executeUpdate();
@@ -96,5 +96,19 @@ class KpiSnapshotsTest {
             }
             return null;
         });
+    }
+
+    @Test
+    void aSnapshotRemembersTheNewestSignalItCouldSeeSoALaterOneMakesItOutOfDate() throws Exception {
+        Database db = TestDatabase.fresh();
+        KpiSnapshots snapshots = new KpiSnapshots(db);
+        assertThat(snapshots.newestSignal()).as("no signal yet").isZero();
+        store(db, List.of(account("acc-1").nps(daysAgo(5), 9, "u1").history()));
+        long seen = snapshots.newestSignal();
+        assertThat(seen).isPositive();
+        snapshots.save(NOW, "7", NOW, seen, 1, "{}");
+        assertThat(snapshots.at(NOW, "7").orElseThrow().lastSignal()).isEqualTo(seen);
+        store(db, List.of(account("acc-2").nps(daysAgo(400), 3, "u2").history())); // a backdated answer arrives
+        assertThat(snapshots.newestSignal()).as("what the snapshot did not see").isGreaterThan(seen);
     }
 }
