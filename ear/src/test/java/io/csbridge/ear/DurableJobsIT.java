@@ -73,6 +73,11 @@ class DurableJobsIT {
     @Test
     @Order(1)
     void sampleDataLoadedFromTheIntegrationsPageShowsGreenYellowAndRedAccountsWithReasonsAsTheApiSays() throws Exception {
+        // The sample is offered only on an empty database. On H2 this server has a database of its own; with
+        // DB_URL (CI's PostgreSQL run) every server of the build shares one database that the suite has filled,
+        // so this case runs on the embedded database only. The import killed with SIGKILL (next) runs on both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DB_URL") == null,
+                "needs an empty database: with DB_URL the build's servers share one that the suite has filled");
         controller.start(CONTAINER);
         deployer.deploy("ear");
         assertThat(client.admin("/imports/sample").json().get("offered").asBoolean()).as("offered on an empty database").isTrue();
