@@ -3,6 +3,7 @@ package io.csbridge.backfill;
 import io.csbridge.inbox.Inbox;
 import io.csbridge.inbox.InboxEntry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,29 @@ public final class ReadRun {
             return true;
         });
         return !stopped[0];
+    }
+
+    /** How a run waits for the vendor; false when it should stop instead (cancelled, server stopping). */
+    public interface Waiting {
+        boolean await(Duration pause, VendorReader.Unavailable why) throws InterruptedException;
+    }
+
+    /**
+     * Like {@link #run}, but a vendor that cannot be read now (an outage, a reached API reserve, an open
+     * circuit) delays the read, never ends it: after each wait (the {@code n}th is {@code n} times
+     * {@code firstWait}, at most six times) it reads on from the last page committed.
+     *
+     * @return whether it read to the end (false: cancelled, during a read or a wait)
+     */
+    public boolean runWaitingOut(Instant since, BooleanSupplier cancelled, Duration firstWait, Waiting waiting)
+            throws InterruptedException {
+        for (int waits = 1; ; waits++) {
+            try {
+                return run(since, cancelled);
+            } catch (VendorReader.Unavailable e) {
+                if (!waiting.await(firstWait.multipliedBy(Math.min(waits, 6)), e)) return false;
+            }
+        }
     }
 
     /** Records read, this run and the runs under the same name before it. */

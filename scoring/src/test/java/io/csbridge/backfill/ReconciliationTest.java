@@ -103,6 +103,34 @@ class ReconciliationTest {
     }
 
     @Test
+    void aVendorThatCannotBeReadDelaysTheRunWithLongerWaitsAndItReadsOnToTheEndCountingEachRecordOnce() throws Exception {
+        TwoAPage vendor = new TwoAPage(5);
+        vendor.failAfterPages = 1; // each read hands one page, then the vendor is unavailable (a reserve, a 503)
+        List<Duration> waits = new ArrayList<>();
+        ReadRun run = new ReadRun(vendor, positions, inbox, "backfill:test:3");
+        boolean toTheEnd = run.runWaitingOut(Instant.EPOCH, () -> false, Duration.ofSeconds(10), (pause, why) -> {
+            assertThat(why).hasMessage("vendor gone");
+            waits.add(pause);
+            return true;
+        });
+        assertThat(toTheEnd).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(vendor.asked).containsExactly(Optional.empty(), Optional.of("2"), Optional.of("4"));
+        assertThat(run.read()).isEqualTo(5);
+        assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM inbox_event WHERE source = 'test'")).isEqualTo(5);
+    }
+
+    @Test
+    void aRunCancelledWhileItWaitsForTheVendorEndsNotReadToTheEnd() throws Exception {
+        TwoAPage vendor = new TwoAPage(5);
+        vendor.failAfterPages = 0;
+        ReadRun run = new ReadRun(vendor, positions, inbox, "backfill:test:4");
+        assertThat(run.runWaitingOut(Instant.EPOCH, () -> false, Duration.ofSeconds(10), (pause, why) -> false)).isFalse();
+        assertThat(vendor.asked).hasSize(1);
+        assertThat(run.read()).isZero();
+    }
+
+    @Test
     void aCancelledRunStopsAfterThePageItIsOn() throws Exception {
         ReadRun run = new ReadRun(new TwoAPage(10), positions, inbox, "backfill:test:2");
         assertThat(run.run(Instant.EPOCH, () -> true)).isFalse();

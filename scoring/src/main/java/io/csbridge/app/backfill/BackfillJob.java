@@ -13,8 +13,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The {@code backfill} job: one vendor's history since a date, read page by page into the inbox. The
@@ -25,6 +27,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class BackfillJob implements JobKind {
+
+    private static final Logger LOG = Logger.getLogger(BackfillJob.class.getName());
+    /** The first wait after the vendor could not be read; each further wait is longer, up to six times this. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration BEAT = Duration.ofSeconds(5);
 
     static final String KIND = "backfill";
     static final String SOURCE = "source";
@@ -50,9 +57,14 @@ public class BackfillJob implements JobKind {
         ReadRun read = new ReadRun(reader, positions, pipeline.inbox(), "backfill:" + run.id());
         long freshBefore = run.counts().getOrDefault("fresh", 0L);
         long skippedBefore = run.counts().getOrDefault("skipped", 0L);
-        boolean toTheEnd = read.run(Instant.parse(run.params().get(SINCE)), () -> {
-            run.checkpoint(progress(read, freshBefore, skippedBefore));
+        Runnable checkpoint = () -> run.checkpoint(progress(read, freshBefore, skippedBefore));
+        boolean toTheEnd = read.runWaitingOut(Instant.parse(run.params().get(SINCE)), () -> {
+            checkpoint.run();
             return run.shouldStop();
+        }, WAIT, (pause, why) -> {
+            LOG.warning("backfill " + run.id() + " of " + source + " waits " + pause.toSeconds() + " s: " + why.getMessage());
+            checkpoint.run();
+            return pause(run, pause, checkpoint);
         });
         run.checkpoint(progress(read, freshBefore, skippedBefore));
         if (toTheEnd) {
@@ -61,6 +73,21 @@ public class BackfillJob implements JobKind {
                 positions.position(read.name()).ifPresent(position -> positions.save(reconcile, position, 0));
             }
         }
+    }
+
+    /** Sleeps up to {@code pause}, renewing the lease by checkpoints; false when the job should stop first. */
+    private static boolean pause(JobRun run, Duration pause, Runnable renew) throws InterruptedException {
+        long end = System.nanoTime() + pause.toNanos();
+        long lastBeat = System.nanoTime();
+        while (System.nanoTime() < end) {
+            if (run.shouldStop()) return false;
+            Thread.sleep(250);
+            if (System.nanoTime() - lastBeat > BEAT.toNanos()) {
+                lastBeat = System.nanoTime();
+                renew.run(); // a checkpoint renews the lease
+            }
+        }
+        return !run.shouldStop();
     }
 
     private static Checkpoint progress(ReadRun read, long freshBefore, long skippedBefore) {
