@@ -27,6 +27,8 @@ final class BackfillFakes {
     static final int ACCOUNTS = 5000;
     static final int OPPORTUNITIES = 3;
     static final int ORGANIZATIONS = 50;
+    /** The first organization's id: far from the ids other suites use (with DB_URL they share one database). */
+    static final long ORGANIZATION_IDS = 8_100_000_000L;
     static final int TICKETS = 3000;
     static final int RATINGS = 10;
     static final String SINCE = "2024-01-01";
@@ -114,12 +116,12 @@ final class BackfillFakes {
         boolean solved = id % 3 == 0;
         String created = solved ? TICKET_STAMPS.toString() : ticketStamp(id);
         return "{\"id\":" + id + ",\"status\":\"" + (solved ? "solved" : "open") + "\",\"priority\":\"normal\",\"tags\":[\"it\"],"
-                + "\"organization_id\":" + (9000 + id % ORGANIZATIONS) + ",\"requester_id\":1,\"created_at\":\"" + created
+                + "\"organization_id\":" + (ORGANIZATION_IDS + id % ORGANIZATIONS) + ",\"requester_id\":1,\"created_at\":\"" + created
                 + "\",\"updated_at\":\"" + ticketStamp(id) + "\"}";
     }
 
     private void zendeskAccount() {
-        String orgs = IntStream.range(0, ORGANIZATIONS).mapToObj(i -> "{\"id\":" + (9000 + i) + ",\"name\":\"Zendesk Org " + i
+        String orgs = IntStream.range(0, ORGANIZATIONS).mapToObj(i -> "{\"id\":" + (ORGANIZATION_IDS + i) + ",\"name\":\"Zendesk Org " + i
                 + "\",\"external_id\":null,\"updated_at\":\"2025-05-01T00:00:00Z\"}").collect(Collectors.joining(","));
         zendesk.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).atPriority(10).willReturn(okJson(
                 "{\"organizations\":[],\"end_time\":" + ORG_END + ",\"end_of_stream\":true}")));

@@ -155,7 +155,7 @@ class BackfillIT {
         assertThat(done.path("fresh").asLong()).as("every record was in already").isZero();
 
         int ticket = 3; // solved: exported as ticket:3:<updated_at>:solved
-        String body = ZendeskWebhookIT.triggerBody("solved", String.valueOf(ticket), "Solved", String.valueOf(9000 + ticket % 50),
+        String body = ZendeskWebhookIT.triggerBody("solved", String.valueOf(ticket), "Solved", String.valueOf(BackfillFakes.ORGANIZATION_IDS + ticket % BackfillFakes.ORGANIZATIONS),
                 BackfillFakes.TICKET_STAMPS.toString(), BackfillFakes.ticketStamp(ticket));
         CsBridgeClient.Answer hook = client.send(InboundRequests.zendesk(body.getBytes(StandardCharsets.UTF_8), TRIGGER_SECRET,
                 String.valueOf(Instant.now().getEpochSecond())));
