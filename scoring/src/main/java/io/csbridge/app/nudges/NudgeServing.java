@@ -12,6 +12,7 @@ import io.csbridge.domain.nudge.UserMoment;
 import io.csbridge.domain.nudge.UserMoments;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
+import io.csbridge.store.nudges.NudgePushes;
 import io.csbridge.store.nudges.NudgeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,7 +70,10 @@ public class NudgeServing {
         Instant now = pipeline.clock().instant();
         NudgeStore store = new NudgeStore(pipeline.database());
         Optional<String> accountId = definitions(now).enabled().isEmpty() ? Optional.empty() : store.accountOf(groupId, userId);
-        Optional<Served> due = decide(store, userId, accountId, List.of(), language, now);
+        // In push mode the pushes queued for this user count as shown here too: asked or pushed, one decision.
+        List<Impression> pushed = accountId.isPresent() && pushMode()
+                ? new NudgePushes(pipeline.database()).pushed(accountId.get(), userId) : List.of();
+        Optional<Served> due = decide(store, userId, accountId, pushed, language, now);
         if (due.isEmpty()) return due;
         Nudge nudge = due.get().nudge();
         if (served.size() > 100_000) served.clear(); // the stored Nudge Shown events carry the caps beyond this memo
@@ -79,6 +83,10 @@ public class NudgeServing {
         }
         expose(store, nudge.id(), userId, accountId.orElse(""), SHOWN, now);
         return due;
+    }
+
+    static boolean pushMode() {
+        return ConfigProvider.getConfig().getOptionalValue("nudges.webhook-url", String.class).filter(u -> !u.isBlank()).isPresent();
     }
 
     /**

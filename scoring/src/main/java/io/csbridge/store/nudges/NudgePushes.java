@@ -43,12 +43,17 @@ public final class NudgePushes {
         });
     }
 
-    /** The users behind signals stored after {@code afterId} that happened at or after {@code since} (primary key scan). */
+    /**
+     * The product users behind activity signals (events, page views, identify calls) stored after {@code afterId}
+     * that happened at or after {@code since} (a primary key range). Not the people behind other signals (a Slack
+     * button press, an override).
+     */
     public List<ActiveUser> activeAfter(long afterId, Instant since, int limit) {
         return db.inTransaction(c -> {
             List<ActiveUser> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT account_id, user_ref FROM signal "
-                    + "WHERE id > ? AND occurred_at >= ? AND user_ref <> '' FETCH FIRST " + limit + " ROWS ONLY")) {
+                    + "WHERE id > ? AND occurred_at >= ? AND user_ref <> '' AND kind IN ('PRODUCT_EVENT', 'PAGE_VIEW', 'USER_IDENTIFIED') "
+                    + "FETCH FIRST " + limit + " ROWS ONLY")) {
                 ps.setLong(1, afterId);
                 ps.setTimestamp(2, Timestamp.from(since));
                 try (ResultSet rs = ps.executeQuery()) {
