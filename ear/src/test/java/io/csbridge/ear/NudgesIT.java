@@ -1,9 +1,14 @@
 package io.csbridge.ear;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -27,18 +32,30 @@ import java.util.UUID;
 import static io.csbridge.ear.UsageMessages.batch;
 import static io.csbridge.ear.UsageMessages.traits;
 import static io.csbridge.ear.UsageMessages.trackBy;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In-app nudges end to end over HTTP (CONTRACT §7): definitions saved, audited and dry-run through the
  * admin API; {@code /hooks/nudges/next} serving only to a verified user, within the gap; shown and clicked
- * reports arriving as signals and counted in the results; CORS only for the allowed origins.
+ * reports arriving as signals and counted in the results; CORS only for the allowed origins; push mode
+ * against a WireMock receiver on a dynamic port (the server's {@code nudges.webhook-url} and secret set
+ * through the management API for that test, removed afterwards).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class NudgesIT {
 
     static final String IDENTITY_SECRET = "it-nudges-identity-secret";
+    static final String PUSH_SECRET = "it-nudges-push-secret";
+
+    @ArquillianResource
+    ManagementClient management;
 
     final CsBridgeClient client = new CsBridgeClient();
     final Instant now = Instant.now();
@@ -126,6 +143,103 @@ class NudgesIT {
         CsBridgeClient.Answer widget = client.get(CsBridgeClient.BASE + "/hooks/nudges/widget.js");
         assertThat(widget.status()).isEqualTo(200);
         assertThat(widget.body()).contains("CSBridge.nudges").contains("Escape").contains("aria-label");
+    }
+
+    @Test
+    void pushModePostsTheDueNudgeSignedAndAReceiverOutageDelaysItButItArrivesOnce() throws Exception {
+        WireMockServer receiver = new WireMockServer(options().dynamicPort());
+        receiver.start();
+        // The receiver is down for the first two attempts, then takes the push.
+        receiver.stubFor(post(urlEqualTo("/product/nudges")).inScenario("outage").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
+        receiver.stubFor(post(urlEqualTo("/product/nudges")).inScenario("outage").whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        receiver.stubFor(post(urlEqualTo("/product/nudges")).inScenario("outage").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(204)));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String group = "push-" + run;
+        String nudgeId = "push-" + run;
+        String user = userNotHeldOut(nudgeId, "pam-" + run);
+        try {
+            systemProperty("nudges.webhook-secret", PUSH_SECRET);
+            systemProperty("nudges.webhook-url", receiver.baseUrl() + "/product/nudges");
+            assertThat(put("/nudges?note=it-push", """
+                    {"nudges":[{"id":"%s","enabled":true,
+                      "messages":{"en":{"title":"Connect your CRM","body":"One click.","buttonLabel":"Connect","buttonUrl":"/crm"}},
+                      "targeting":{"attributes":{"nudgeRun":"%s"}},"untilTimes":1,"duringAlerts":true}]}"""
+                    .formatted(nudgeId, run)).status()).isEqualTo(200);
+            client.postUsage(batch(List.of("""
+                    {"type":"group","messageId":"g-%1$s","groupId":"%1$s","userId":"%2$s","timestamp":"%3$s",
+                     "traits":{"name":"Pushed %4$s","nudgeRun":"%4$s"}}""".formatted(group, user, now.minus(Duration.ofMinutes(5)), run),
+                    trackBy("t-" + group, group, user, "Dashboard Opened", "", now))));
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (received(receiver).size() < 3 && Instant.now().isBefore(deadline)) Thread.sleep(500);
+            JsonNode delivered = client.awaitAdmin("/deliveries?channel=nudges&status=DELIVERED&limit=1000",
+                    a -> a.status() == 200 && pushesTo(a.json(), user).size() == 1, 60).json();
+            Thread.sleep(8_000); // several more sweeps: the user is still active, the nudge must not go out again
+            List<LoggedRequest> got = received(receiver);
+            assertThat(got).as("two refused attempts, then the one that arrived").hasSize(3);
+            assertThat(got).extracting(LoggedRequest::getBodyAsString).as("the same push every time").containsOnly(got.get(0).getBodyAsString());
+            for (LoggedRequest r : got) {
+                assertThat(r.getHeader("X-CSBridge-Signature")).as("signature").isEqualTo(hmac(PUSH_SECRET, r.getBody()));
+                assertThat(r.getHeader("Content-Type")).startsWith("application/json");
+            }
+            JsonNode body = new CsBridgeClient.Answer(200, got.get(0).getBodyAsString()).json();
+            assertThat(body.get("userId").asText()).isEqualTo(user);
+            assertThat(body.get("groupId").asText()).isEqualTo(group);
+            assertThat(body.get("pushId").asText()).isEqualTo("nudge:" + nudgeId + ":" + user + ":0");
+            assertThat(body.get("nudge").get("id").asText()).isEqualTo(nudgeId);
+            assertThat(body.get("nudge").get("title").asText()).isEqualTo("Connect your CRM");
+            assertThat(body.get("nudge").get("button").get("url").asText()).isEqualTo("/crm");
+
+            JsonNode row = pushesTo(delivered, user).get(0);
+            assertThat(row.get("attempts").asInt()).as("delayed by the outage, retried by the outbox").isEqualTo(3);
+            assertThat(pushesTo(client.admin("/deliveries?channel=nudges&limit=1000").json(), user)).as("queued once").hasSize(1);
+            JsonNode result = result(client.awaitAdmin("/nudges/results", a -> a.status() == 200, 30).json(), nudgeId);
+            assertThat(result.get("shownGroup").get("n").asInt()).as("the exposure, recorded once").isEqualTo(1);
+            assertThat(next(user, group, hash(user), "en").json().get("nudge").isNull())
+                    .as("asked after the push: the same decision, the push counted").isTrue();
+        } finally {
+            removeProperty("nudges.webhook-url");
+            removeProperty("nudges.webhook-secret");
+            receiver.stop();
+        }
+    }
+
+    static List<LoggedRequest> received(WireMockServer receiver) {
+        return receiver.findAll(postRequestedFor(urlEqualTo("/product/nudges")));
+    }
+
+    static List<JsonNode> pushesTo(JsonNode deliveries, String user) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode d : deliveries.get("items")) if (user.equals(d.path("target").asText())) out.add(d);
+        return out;
+    }
+
+    static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    void systemProperty(String name, String value) throws java.io.IOException {
+        removeProperty(name);
+        ModelNode add = property("add", name);
+        add.get("value").set(value);
+        ModelNode result = management.getControllerClient().execute(add);
+        assertThat(result.get("outcome").asString()).as("%s", result).isEqualTo("success");
+    }
+
+    void removeProperty(String name) throws java.io.IOException {
+        management.getControllerClient().execute(property("remove", name));
+    }
+
+    static ModelNode property(String operation, String name) {
+        ModelNode op = new ModelNode();
+        op.get("operation").set(operation);
+        op.get("address").add("system-property", name);
+        return op;
     }
 
     static String definitions(String run) {

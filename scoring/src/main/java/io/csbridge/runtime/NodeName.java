@@ -7,12 +7,12 @@ import org.eclipse.microprofile.config.Config;
  * identifier each node is given ({@code -Djboss.tx.node.id=node-a}, see docs/OPERATIONS.md), else
  * WildFly's {@code jboss.node.name} (the host name unless set).
  */
-final class NodeName {
+public final class NodeName {
 
     private NodeName() {
     }
 
-    static String of(Config config) {
+    public static String of(Config config) {
         return config.getOptionalValue("jboss.tx.node.id", String.class).filter(s -> !s.isBlank())
                 .or(() -> config.getOptionalValue("jboss.node.name", String.class).filter(s -> !s.isBlank()))
                 .orElse("csbridge");

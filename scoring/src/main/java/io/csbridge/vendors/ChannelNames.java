@@ -15,6 +15,8 @@ public final class ChannelNames {
     public static final String ZENDESK = "zendesk";
     /** Alerts, follow-ups, digests and operator notices. */
     public static final String SLACK = "slack";
+    /** Due in-app nudges POSTed to the product's {@code nudges.webhook-url} (push mode). */
+    public static final String NUDGES = "nudges";
 
     private ChannelNames() {
     }

@@ -46,6 +46,7 @@ final class SlackMessages {
     Message render(Map<String, Object> fields) {
         Object type = fields.get("type");
         if ("digest".equals(type)) return digest(fields);
+        if ("nudge-digest".equals(type)) return nudgeDigest(fields);
         if ("notice".equals(type)) return notice(fields);
         if ("action".equals(type)) return afterAction(fields);
         return alert(fields);
@@ -154,6 +155,45 @@ final class SlackMessages {
             blocks.add(context(List.of(markdownText("+" + more))));
         }
         return new Message(channel, title, blocks, null);
+    }
+
+    /**
+     * The weekly nudge digest ({@code app/nudges/WeeklyNudgeDigest}): a line per active nudge with shown,
+     * clicked, the goal share among shown and holdout with n, and the lift with its 95% interval.
+     */
+    @SuppressWarnings("unchecked")
+    Message nudgeDigest(Map<String, Object> f) {
+        String channel = channelFor(f);
+        String lang = settings.languageOf(channel);
+        List<Map<String, Object>> nudges = f.get("nudges") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        String title = SlackTexts.text(lang, "nudge.digest", Map.of("week", str(f, "week", ""), "count", nudges.size()));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + escape(title) + "*"))));
+        for (Map<String, Object> n : nudges) {
+            if (blocks.size() >= MAX_BLOCKS) break;
+            Map<String, Object> v = new java.util.HashMap<>();
+            n.forEach((k, x) -> v.put(k, x instanceof Number ? number(x) : String.valueOf(x)));
+            v.put("shownShare", share(n.get("shownReached"), n.get("shownN")));
+            v.put("holdoutShare", share(n.get("holdoutReached"), n.get("holdoutN")));
+            String lift = n.get("lift") == null ? SlackTexts.text(lang, "nudge.noLift", Map.of())
+                    : SlackTexts.text(lang, "nudge.lift", Map.of("lift", points(n.get("lift")),
+                            "low", points(n.get("liftLow")), "high", points(n.get("liftHigh"))));
+            String line = "• *" + escape(str(n, "title", str(n, "id", "?"))) + "* (`" + escape(str(n, "id", "?")) + "`): "
+                    + escape(SlackTexts.text(lang, "nudge.line", v)) + " · " + escape(lift);
+            blocks.add(section(s -> s.text(markdownText(line))));
+        }
+        return new Message(channel, title, blocks, null);
+    }
+
+    private static String share(Object reached, Object n) {
+        if (!(n instanceof Number total) || total.intValue() == 0) return "- (n=0)";
+        int k = reached instanceof Number r ? r.intValue() : 0;
+        return Math.round(100.0 * k / total.intValue()) + "% (" + k + "/" + total.intValue() + ")";
+    }
+
+    private static String points(Object rate) {
+        double p = rate instanceof Number r ? r.doubleValue() * 100 : 0;
+        return (p >= 0 ? "+" : "") + String.format(java.util.Locale.ROOT, "%.1f", p);
     }
 
     /**

@@ -33,6 +33,10 @@ final class SlackTexts {
             Map.entry(DONE + CREATE_TASK, "Salesforce task created by {user} at {time}"),
             Map.entry(DONE + CREATE_TASK + ".none", "{user} asked for a task at {time}, but no Salesforce Account is linked"),
             Map.entry("digest", "Daily digest for {day}: {count} alerts"),
+            Map.entry("nudge.digest", "In-app nudges, week of {week}: {count} active"),
+            Map.entry("nudge.line", "shown {shown}, clicked {clicked}; goal reached: shown {shownShare}, holdout {holdoutShare}"),
+            Map.entry("nudge.lift", "lift {lift} pts (95% {low} to {high})"),
+            Map.entry("nudge.noLift", "lift: not yet measurable (a group is empty)"),
             Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: Salesforce API usage is {used} of {limit} today, "
                     + "CS Bridge's share ({share}%) is used up. Its Salesforce writes wait until {until} and go out then; "
                     + "nothing is lost. To write sooner, lower salesforce.api-reserve-percent or raise the org's allowance."),
@@ -65,6 +69,10 @@ final class SlackTexts {
             Map.entry(DONE + CREATE_TASK, "{user} が {time} に Salesforce タスクを作成しました"),
             Map.entry(DONE + CREATE_TASK + ".none", "{user} が {time} にタスクを依頼しましたが、Salesforce 取引先が紐付いていません"),
             Map.entry("digest", "{day} のダイジェスト: アラート {count} 件"),
+            Map.entry("nudge.digest", "アプリ内ナッジ {week} の週: 有効 {count} 件"),
+            Map.entry("nudge.line", "表示 {shown}、クリック {clicked}。目標達成: 表示群 {shownShare}、ホールドアウト {holdoutShare}"),
+            Map.entry("nudge.lift", "リフト {lift} ポイント(95% {low}〜{high})"),
+            Map.entry("nudge.noLift", "リフト: まだ測定できません(片方の群が空です)"),
             Map.entry("notice.SALESFORCE_API_RESERVE", "CS Bridge: 本日の Salesforce API 使用量が {limit} 中 {used} に達し、"
                     + "CS Bridge の割り当て({share}%)を使い切りました。Salesforce への書き込みは {until} まで待機し、その後に送信されます"
                     + "(データは失われません)。早く書き込むには salesforce.api-reserve-percent を下げるか、組織の上限を引き上げてください。"),

@@ -12,6 +12,7 @@ import io.csbridge.domain.nudge.UserMoment;
 import io.csbridge.domain.nudge.UserMoments;
 import io.csbridge.runtime.LiveScorer;
 import io.csbridge.runtime.Pipeline;
+import io.csbridge.store.nudges.NudgePushes;
 import io.csbridge.store.nudges.NudgeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,17 +68,65 @@ public class NudgeServing {
     /** The due nudge for the user now, if any. */
     public Optional<Served> next(String userId, String groupId, String language) {
         Instant now = pipeline.clock().instant();
+        NudgeStore store = new NudgeStore(pipeline.database());
+        Optional<String> accountId = definitions(now).enabled().isEmpty() ? Optional.empty() : store.accountOf(groupId, userId);
+        // In push mode the pushes queued for this user count as shown here too: asked or pushed, one decision.
+        List<Impression> pushed = accountId.isPresent() && pushMode()
+                ? new NudgePushes(pipeline.database()).pushed(accountId.get(), userId) : List.of();
+        Optional<Served> due = decide(store, userId, accountId, pushed, language, now);
+        if (due.isEmpty()) return due;
+        Nudge nudge = due.get().nudge();
+        if (served.size() > 100_000) served.clear(); // the stored Nudge Shown events carry the caps beyond this memo
+        List<Impression> mine = served.computeIfAbsent(userId, u -> new ArrayList<>());
+        synchronized (mine) {
+            mine.add(new Impression(nudge.id(), now));
+        }
+        expose(store, nudge.id(), userId, accountId.orElse(""), SHOWN, now);
+        return due;
+    }
+
+    static boolean pushMode() {
+        return ConfigProvider.getConfig().getOptionalValue("nudges.webhook-url", String.class).filter(u -> !u.isBlank()).isPresent();
+    }
+
+    /**
+     * Push mode: the due nudge for a user of an account now, by the same decision as {@link #next}, with the
+     * pushes already queued for them counted as shown. Nothing is recorded: the caller queues the push and
+     * then calls {@link #pushed}.
+     */
+    public Optional<Served> dueForPush(String userId, String accountId, List<Impression> pushed, Instant now) {
+        NudgeStore store = new NudgeStore(pipeline.database());
+        return decide(store, userId, Optional.of(accountId), pushed, null, now);
+    }
+
+    /** A push was queued (by this node or, for the same key, another): the user entered the nudge's shown arm. */
+    public void pushed(String nudgeId, String userId, String accountId, Instant now) {
+        expose(new NudgeStore(pipeline.database()), nudgeId, userId, accountId, SHOWN, now);
+    }
+
+    /**
+     * The one decision, asked or pushed: the user's moment (their account's state and signals, an open alert,
+     * what was served or pushed and not yet stored as shown) through {@link NudgeDecision}. Holdout exposures
+     * are recorded here; the shown one by the caller once it serves or queues it.
+     */
+    private Optional<Served> decide(NudgeStore store, String userId, Optional<String> accountId, List<Impression> pending,
+                                    String language, Instant now) {
         NudgeDefinitions defs = definitions(now);
         if (defs.enabled().isEmpty()) return Optional.empty();
         NudgeCaps limits = caps();
-        NudgeStore store = new NudgeStore(pipeline.database());
-        Optional<String> accountId = store.accountOf(groupId, userId);
         Optional<AccountViews.View> view = accountId.flatMap(id -> views.of(id, now, pipeline.database(), scorer));
         UserMoment moment = view.isEmpty()
                 ? UserMoments.of(userId, AccountState.unknown(""), List.of(), now, false, limits.defaultZone())
                 : UserMoments.of(userId, view.get().state(), view.get().history().signals(), now,
                         store.alertOpen(accountId.get(), now), limits.defaultZone());
-        moment = withServed(moment, now);
+        List<Impression> memo = served.get(userId);
+        if (memo != null) {
+            synchronized (memo) {
+                memo.removeIf(i -> i.at().isBefore(now.minus(Duration.ofDays(1))));
+            }
+            moment = withPending(moment, memo);
+        }
+        moment = withPending(moment, pending);
         NudgeDecision decision = NudgeDecision.decide(defs, limits, moment, now);
         String account = accountId.orElse("");
         decision.heldBack().forEach((id, why) -> {
@@ -85,23 +134,15 @@ public class NudgeServing {
         });
         if (!decision.shows()) return Optional.empty();
         Nudge due = decision.due();
-        if (served.size() > 100_000) served.clear(); // the stored Nudge Shown events carry the caps beyond this memo
-        List<Impression> mine = served.computeIfAbsent(userId, u -> new ArrayList<>());
-        synchronized (mine) {
-            mine.add(new Impression(due.id(), now));
-        }
-        expose(store, due.id(), userId, account, SHOWN, now);
-        String lang = due.languageFor(language);
+        String lang = due.languageFor(language != null ? language : moment.attributes().get("language"));
         return Optional.of(new Served(due, lang, due.message(lang)));
     }
 
-    /** Served impressions not yet confirmed by a stored {@code Nudge Shown} count as shown. */
-    private UserMoment withServed(UserMoment moment, Instant now) {
-        List<Impression> mine = served.get(moment.userId());
-        if (mine == null) return moment;
+    /** Served or pushed impressions not yet confirmed by a stored {@code Nudge Shown} count as shown. */
+    private static UserMoment withPending(UserMoment moment, List<Impression> mine) {
+        if (mine.isEmpty()) return moment;
         UserMoment out = moment;
         synchronized (mine) {
-            mine.removeIf(i -> i.at().isBefore(now.minus(Duration.ofDays(1))));
             for (Impression pending : mine) {
                 boolean stored = moment.shown().stream().anyMatch(s -> s.nudgeId().equals(pending.nudgeId())
                         && !s.at().isBefore(pending.at().minus(Duration.ofMinutes(1))));

@@ -100,7 +100,11 @@ public class NudgesAdmin {
 
     /** Each defined nudge's results so far: shown, clicked, dismissed, the goal among shown and holdout. */
     public List<NudgeResults.Result> results() {
-        Instant now = pipeline.clock().instant();
-        return new NudgeOutcomes(pipeline.database(), now).of(current().definitions());
+        return resultsOf(current().definitions());
+    }
+
+    /** These definitions' results so far (the weekly digest's figures). */
+    public List<NudgeResults.Result> resultsOf(NudgeDefinitions definitions) {
+        return new NudgeOutcomes(pipeline.database(), pipeline.clock().instant()).of(definitions);
     }
 }
