@@ -89,6 +89,12 @@ start=$(date +%s.%N)
 first=$(curl -s -w ' %{http_code}' "${auth[@]}" "$base/kpis")
 echo "first GET /kpis: ${first: -3} ${first:0:200}"
 job=$(echo "${first% *}" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("job",""))' 2>/dev/null || true)
+if [[ -z "$job" ]]; then # an out-of-date snapshot is answered while the next one is computed: wait for that job too
+  job=$(curl -s "${auth[@]}" "$base/jobs" | python3 -c '
+import json, sys
+d = json.load(sys.stdin); d = d if isinstance(d, list) else next((v for v in d.values() if isinstance(v, list)), [])
+print(next((str(j["id"]) for j in d if "kpi" in str(j.get("kind", "")).lower() and j.get("state") == "running"), ""))' 2>/dev/null || true)
+fi
 if [[ -n "$job" ]]; then
   while :; do
     p=$(curl -s "${auth[@]}" "$base/jobs/$job")
