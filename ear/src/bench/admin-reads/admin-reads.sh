@@ -76,7 +76,7 @@ measure "accounts list, all of the above in turn" "${list[@]}"
 
 overview_page() { # the Overview in Chromium, on the same server, after the API figures
   [[ -z "$overview" ]] && return 0
-  echo "== Overview page in headless Chromium: $overview loads after one with an empty cache =="
+  echo "== Overview page in headless Chromium: $overview loads after one with an empty cache (load $(cut -d" " -f1-3 /proc/loadavg)) =="
   (cd "$ear_dir/.." && ./mvnw -o -q -pl ear -am dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null)
   local cp; cp=$(tr ':' '\n' < "$work/cp.txt" | grep -v '/io/csbridge/' | paste -sd:)
   java -cp "$cp" "$here/../overview/OverviewTiming.java" "http://127.0.0.1:$http" bench bench-password-1 "$overview" 2>&1 \
@@ -103,7 +103,7 @@ if [[ -n "$job" ]]; then
     sleep 10
   done
   echo "kpis job $job: $p"
-  echo "computed in $(python3 -c "import time; print(round(time.time() - $start))") s"
+  echo "waited $(python3 -c "import time; print(round(time.time() - $start))") s for it after the first read (the job's own times are above)"
 fi
 measure "GET /kpis" "/kpis"
 measure "GET /kpis/trend?step=week" "/kpis/trend?step=week"
