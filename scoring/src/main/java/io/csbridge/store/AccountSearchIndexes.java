@@ -16,9 +16,9 @@ import java.util.logging.Logger;
  * Migration V18 (issue 12 item 5): trigram indexes for the accounts search ({@code q}), a substring of an
  * account's id, name or key value, case-insensitive. A {@code LIKE '%...%'} can use no B-tree index; on
  * PostgreSQL a GIN index with {@code pg_trgm}'s {@code gin_trgm_ops} on the lower-cased column serves it,
- * so the accounts list ({@code store.account.AccountListing}) finds the matching ids from three small index reads instead of reading every
- * account and key. A Java migration because the SQL is PostgreSQL's only: on H2 it does nothing (the
- * search works as before, without these indexes).
+ * so the accounts list ({@code store.account.AccountSearch}) finds the matching ids from three small
+ * index reads instead of reading every account and key. A Java migration because the SQL is
+ * PostgreSQL's only: on H2 it does nothing (the search runs the same SQL without these indexes).
  *
  * <p>{@code pg_trgm} is a trusted extension (PostgreSQL 13+): the database's owner may create it. When it
  * is not there and cannot be created (an older server, a user without the right, the contrib package
