@@ -7,7 +7,7 @@ import java.util.Locale;
  * The accounts search ({@code q}): accounts whose id, name or a key value contains the query, whatever
  * its case, with {@code %}, {@code _} and {@code \} taken literally. Written as one set of matching ids
  * (a union of the three columns' matches) so that on PostgreSQL each part reads its trigram index (V18,
- * {@code store.AccountSearchIndexes}) instead of every account and key; on H2 the same SQL reads the tables.
+ * {@code store.AccountTextIndexes}) instead of every account and key; on H2 the same SQL reads the tables.
  */
 final class AccountSearch {
 

@@ -13,22 +13,28 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 
 /**
- * Migration V18 (issue 12 item 5): trigram indexes for the accounts search ({@code q}), a substring of an
- * account's id, name or key value, case-insensitive. A {@code LIKE '%...%'} can use no B-tree index; on
- * PostgreSQL a GIN index with {@code pg_trgm}'s {@code gin_trgm_ops} on the lower-cased column serves it,
- * so the accounts list ({@code store.account.AccountSearch}) finds the matching ids from three small
- * index reads instead of reading every account and key. A Java migration because the SQL is
- * PostgreSQL's only: on H2 it does nothing (the search runs the same SQL without these indexes).
+ * Migration V18 (issue 12 item 5): PostgreSQL's indexes on the accounts' texts, for the accounts list.
+ * <ul>
+ * <li>The search ({@code q}: a substring of an account's id, name or a key value, any case;
+ * {@code store.account.AccountSearch}). A {@code LIKE '%...%'} can use no B-tree index; a GIN index with
+ * {@code pg_trgm}'s {@code gin_trgm_ops} on each lower-cased column serves it, so the matching ids come
+ * from three small index reads instead of every account and key.</li>
+ * <li>The name order ({@code LOWER(COALESCE(name, id)), id}): a page deep in it walks this B-tree index
+ * instead of sorting every account (247 ms to 33 ms at offset 50,000 of 100,000).</li>
+ * </ul>
+ * A Java migration because this SQL is PostgreSQL's only: on H2 it does nothing (the list runs the same
+ * SQL without these indexes).
  *
  * <p>{@code pg_trgm} is a trusted extension (PostgreSQL 13+): the database's owner may create it. When it
  * is not there and cannot be created (an older server, a user without the right, the contrib package
- * missing), the migration logs that the search reads every account, and the schema is migrated all the
- * same: a slower search, never a failed boot. Creating the extension and the three indexes below by hand
- * later makes it fast (the search's SQL is the same either way).
+ * missing), the migration logs that the search reads every account and key, and the schema is migrated
+ * all the same (the name order's index needs no extension): a slower search, never a failed boot.
+ * Creating the extension and the three trigram indexes below by hand later makes it fast (the search's
+ * SQL is the same either way).
  */
-public final class AccountSearchIndexes implements JavaMigration {
+public final class AccountTextIndexes implements JavaMigration {
 
-    private static final Logger LOG = Logger.getLogger(AccountSearchIndexes.class.getName());
+    private static final Logger LOG = Logger.getLogger(AccountTextIndexes.class.getName());
 
     @Override
     public MigrationVersion getVersion() {
@@ -37,12 +43,12 @@ public final class AccountSearchIndexes implements JavaMigration {
 
     @Override
     public String getDescription() {
-        return "account search indexes";
+        return "account text indexes";
     }
 
     @Override
     public Integer getChecksum() {
-        return 18_001; // changes only when the indexes below change
+        return 18_002; // changes only when the indexes below change
     }
 
     @Override
@@ -54,11 +60,14 @@ public final class AccountSearchIndexes implements JavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
         if (Dialect.fromProductName(c.getMetaData().getDatabaseProductName()) != Dialect.POSTGRESQL) return;
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX IF NOT EXISTS ix_account_name_order ON account (LOWER(COALESCE(name, id)), id)");
+        }
         String schema = trigramSchema(c);
         if (schema == null) {
             LOG.warning("pg_trgm is not available and could not be created in this database: the accounts search (q) reads "
                     + "every account and key (correct, slower on a large portfolio); CREATE EXTENSION pg_trgm as the "
-                    + "database owner and create the indexes of " + AccountSearchIndexes.class.getName() + " to make it fast");
+                    + "database owner and create the indexes of " + AccountTextIndexes.class.getName() + " to make it fast");
             return;
         }
         createIndexes(c, schema);
