@@ -2,7 +2,8 @@
 # Admin reads at size (issue 12 item 5): the accounts list, the KPIs and the KPI trend against a running
 # server on a generated PostgreSQL portfolio. Not a timed test: it prints the figures for docs/BENCHMARKS.md.
 #   DB_URL=jdbc:postgresql://127.0.0.1:5432/csbridge_bench DB_USER=csbridge DB_PASSWORD=csbridge \
-#     ear/src/bench/admin-reads/admin-reads.sh [--generate ACCOUNTS PER_ACCOUNT] [requests]
+#     ear/src/bench/admin-reads/admin-reads.sh [--generate ACCOUNTS PER_ACCOUNT] [--no-kpis] [--overview LOADS] [requests]
+# --overview LOADS: at the end, the Overview page in headless Chromium (../overview/OverviewTiming.java), LOADS times.
 # Needs: DB_URL=... ./mvnw -DskipTests package (writes standalone-csbridge-postgresql.xml), psql, curl, python3.
 # Starts the built server on a private copy of standalone/ (ports + PORT_OFFSET, default 200); with --generate it
 # first lets the server migrate the (dedicated!) database, then fills it with generate.sql.
@@ -14,6 +15,7 @@ jboss_home=$(ls -d "$ear_dir"/target/wildfly-* | head -1)
 generate=""; accounts=100000; per=100
 if [[ "${1:-}" == "--generate" ]]; then generate=1; accounts=$2; per=$3; shift 3; fi
 skip_kpis=""; if [[ "${1:-}" == "--no-kpis" ]]; then skip_kpis=1; shift; fi
+overview=""; if [[ "${1:-}" == "--overview" ]]; then overview=$2; shift 2; fi
 requests=${1:-200}
 offset=${PORT_OFFSET:-200}
 http=$((8080 + offset)) mgmt=$((9990 + offset))
@@ -66,17 +68,33 @@ echo "== ceiling: GET /admin/api/jobs (the same login, a list held in memory) ==
 measure "GET /jobs" "/jobs"
 echo "== accounts list =="
 list=("/accounts?limit=50" "/accounts?sort=atRisk&limit=10" "/accounts?band=Red&sort=-health&limit=50&offset=500"
-      "/accounts?segment=high-touch&sort=arr&limit=50" "/accounts?q=customer4711&limit=50" "/accounts?sort=name&limit=50&offset=50000"
+      "/accounts?segment=high-touch&sort=arr&limit=50" "/accounts?q=customer4711&limit=50" "/accounts?q=CUSTOMER%2047110&limit=50" "/accounts?q=001bench000000471&sort=-health&limit=50"
+      "/accounts?q=customer%2099&limit=50" "/accounts?sort=name&limit=50&offset=50000"
       "/accounts?owner=owner7@example.com&sort=risk&limit=50" "/accounts?onboarding=completed&sort=-atRisk&limit=100&offset=2000")
 for u in "${list[@]}"; do measure "  $u" "$u"; done
 measure "accounts list, all of the above in turn" "${list[@]}"
 
-if [[ -n "$skip_kpis" ]]; then exit 0; fi
+overview_page() { # the Overview in Chromium, on the same server, after the API figures
+  [[ -z "$overview" ]] && return 0
+  echo "== Overview page in headless Chromium: $overview loads after one with an empty cache (load $(cut -d" " -f1-3 /proc/loadavg)) =="
+  (cd "$ear_dir/.." && ./mvnw -o -q -pl ear -am dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+  local cp; cp=$(tr ':' '\n' < "$work/cp.txt" | grep -v '/io/csbridge/' | paste -sd:)
+  java -cp "$cp" "$here/../overview/OverviewTiming.java" "http://127.0.0.1:$http" bench bench-password-1 "$overview" 2>&1 \
+    | grep -v -e '^SLF4J' -e 'WARNING' -e '^[A-Z][a-z][a-z] [0-9]'
+}
+
+if [[ -n "$skip_kpis" ]]; then overview_page; exit 0; fi
 echo "== KPIs: first read starts the background computation =="
 start=$(date +%s.%N)
 first=$(curl -s -w ' %{http_code}' "${auth[@]}" "$base/kpis")
 echo "first GET /kpis: ${first: -3} ${first:0:200}"
 job=$(echo "${first% *}" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("job",""))' 2>/dev/null || true)
+if [[ -z "$job" ]]; then # an out-of-date snapshot is answered while the next one is computed: wait for that job too
+  job=$(curl -s "${auth[@]}" "$base/jobs" | python3 -c '
+import json, sys
+d = json.load(sys.stdin); d = d if isinstance(d, list) else next((v for v in d.values() if isinstance(v, list)), [])
+print(next((str(j["id"]) for j in d if "kpi" in str(j.get("kind", "")).lower() and j.get("state") == "running"), ""))' 2>/dev/null || true)
+fi
 if [[ -n "$job" ]]; then
   while :; do
     p=$(curl -s "${auth[@]}" "$base/jobs/$job")
@@ -85,9 +103,10 @@ if [[ -n "$job" ]]; then
     sleep 10
   done
   echo "kpis job $job: $p"
-  echo "computed in $(python3 -c "import time; print(round(time.time() - $start))") s"
+  echo "waited $(python3 -c "import time; print(round(time.time() - $start))") s for it after the first read (the job's own times are above)"
 fi
 measure "GET /kpis" "/kpis"
 measure "GET /kpis/trend?step=week" "/kpis/trend?step=week"
+overview_page
 echo "== server log: warnings =="
 grep -c WARN "$work/standalone/log/server.log" || true

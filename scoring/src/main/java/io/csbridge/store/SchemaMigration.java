@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Brings the schema up to date with the Flyway migrations in {@code db/migration}, on H2 and PostgreSQL alike.
+ * Brings the schema up to date with the Flyway migrations in {@code db/migration}, on H2 and PostgreSQL alike,
+ * and the few Java migrations listed here (SQL for one database only, e.g. {@link AccountTextIndexes}, V18).
  * It lives with the rest of persistence because Flyway works on the {@link DataSource}: the runtime asks
  * for a migration of the {@link Database} it opened, and never handles a datasource itself.
  */
@@ -29,7 +30,7 @@ public final class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:" + MigrationScripts.DIRECTORY)
                 .resourceProvider(new MigrationScripts(classLoader))
-                .javaMigrationClassProvider(List::of)
+                .javaMigrationClassProvider(() -> List.of(AccountTextIndexes.class))
                 .load()
                 .migrate();
         LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

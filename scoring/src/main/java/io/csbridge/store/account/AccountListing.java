@@ -50,7 +50,8 @@ final class AccountListing {
      * then (an as-of list), and the filter must not need scores. Each case runs on an index: the
      * account ids (orders by id or name), or the stored scores (filters on them, orders by them: scored
      * accounts from the score's index, the few never scored before them in ascending orders, after them
-     * otherwise). A search ({@code q}) reads the accounts and their keys.
+     * otherwise). A search ({@code q}) finds the ids whose id, name or key value contains it (on PostgreSQL
+     * from trigram indexes, V18), then orders and pages them.
      */
     static Ids page(Connection c, AccountCatalog.Filter f, Instant firstSeenBy, int limit, int offset) throws SQLException {
         String key = sortKey(f.sort());
@@ -178,15 +179,7 @@ final class AccountListing {
         equal(where, params, "s.band", f.band());
         equal(where, params, "s.owner", f.owner());
         equal(where, params, "s.onboarding_state", f.onboardingState());
-        if (given(f.query())) {
-            String like = "%" + f.query().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            where.append(" AND (LOWER(a.id) LIKE ? ESCAPE '\\' OR LOWER(a.name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
-                    + "account_key k WHERE k.account_id = a.id AND LOWER(k.key_value) LIKE ? ESCAPE '\\'))");
-            params.add(like);
-            params.add(like);
-            params.add(like);
-        }
+        if (given(f.query())) AccountSearch.restrict(where, params, f.query());
         String from = " FROM account a LEFT JOIN account_score s ON s.account_id = a.id";
         int total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from + where)) {
