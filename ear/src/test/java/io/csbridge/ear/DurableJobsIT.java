@@ -160,7 +160,11 @@ class DurableJobsIT {
         String running = client.send(longer.upload()).json().get("id").asText();
         browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html");
         AdminUiBrowserIT.awaitReady(browser);
-        AdminUiBrowserIT.await(browser, b -> b.findElement(By.cssSelector("[data-cancel-job='" + running + "']"))).click();
+        // The list re-renders as it polls: find and click in one step, again if the button was replaced meanwhile.
+        AdminUiBrowserIT.await(browser, b -> {
+            b.findElement(By.cssSelector("[data-cancel-job='" + running + "']")).click();
+            return true;
+        });
         JsonNode cancelled = client.awaitAdmin("/backfills/" + running, a -> !"RUNNING".equals(a.json().path("state").asText()), 60).json();
         assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
         AdminUiBrowserIT.await(browser, b -> "cancelled".equals(b.findElement(By.cssSelector("[data-job-state='" + running + "']")).getText()) ? true : null);
