@@ -1,5 +1,6 @@
 package io.csbridge.app.jobs;
 
+import io.csbridge.runtime.MeterRegistries;
 import io.csbridge.runtime.Pipeline;
 import io.csbridge.store.jobs.JobRecord;
 import io.csbridge.store.jobs.JobStore;
@@ -45,7 +46,7 @@ public class JobMetrics {
     private static final String[] STATES = {JobRecord.RUNNING, JobRecord.DONE, JobRecord.FAILED, JobRecord.CANCELLED};
 
     @Inject
-    Instance<MeterRegistry> registries;
+    MeterRegistries registries;
     @Inject
     Pipeline pipeline;
     @Inject
@@ -58,8 +59,10 @@ public class JobMetrics {
     }
 
     void onStartup(@Observes Startup event) {
-        if (registries.isUnsatisfied()) return;
-        MeterRegistry registry = registries.get();
+        for (MeterRegistry registry : registries.all()) register(registry);
+    }
+
+    private void register(MeterRegistry registry) {
         for (JobKind kind : kinds) {
             for (String source : kind.sources()) {
                 for (String state : STATES) {
