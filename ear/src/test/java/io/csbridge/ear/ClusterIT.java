@@ -198,11 +198,13 @@ class ClusterIT {
         // backfill progress: every kind and source from the start, at 0 while none ran
         for (String source : List.of("salesforce", "zendesk")) {
             String labels = "kind=\"backfill\",source=\"" + source + "\"";
-            assertThat(a).contains("csbridge_job_work_done{" + labels + "}", "csbridge_job_work_total{" + labels + "}",
-                    "csbridge_job_records_processed{" + labels + ",state=\"running\"}", "csbridge_jobs{" + labels + ",state=\"finished\"}");
+            assertThat(series(a, "csbridge_job_work_done", labels)).isEqualTo(1);
+            assertThat(series(a, "csbridge_job_work_planned", labels)).isEqualTo(1);
+            assertThat(series(a, "csbridge_job_records_processed", labels)).as("one per state").isEqualTo(4);
+            assertThat(series(a, "csbridge_jobs", labels + ",state=\"finished\"")).isEqualTo(1);
             assertThat(sum(a, "csbridge_jobs", labels)).isZero();
         }
-        assertThat(b).contains("csbridge_jobs{kind=\"usage-file\",source=\"usage-file\",state=\"cancelled\"}");
+        assertThat(series(b, "csbridge_jobs", "kind=\"usage-file\",source=\"usage-file\",state=\"cancelled\"")).isEqualTo(1);
     }
 
     @Test
@@ -215,7 +217,7 @@ class ClusterIT {
         });
         String pushed = otlpBodies();
         assertThat(pushed).contains("csbridge.events.applied", "csbridge.events.waiting", "csbridge.outbox.writes",
-                "csbridge.vendor.calls", "csbridge.jobs", "csbridge.job.records.processed", "csbridge.job.work.total", "cs-bridge");
+                "csbridge.vendor.calls", "csbridge.jobs", "csbridge.job.records.processed", "csbridge.job.work.planned", "cs-bridge");
         for (ServeEvent e : OTLP.getAllServeEvents()) {
             if (!e.getRequest().getUrl().equals("/v1/metrics")) continue;
             assertThat(e.getRequest().getHeader("Content-Type")).isEqualTo("application/x-protobuf");
@@ -386,6 +388,15 @@ class ClusterIT {
             total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return Math.round(total);
+    }
+
+    /** How many series of {@code name} have labels containing {@code labels}. */
+    static int series(String scrape, String name, String labels) {
+        int n = 0;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{") && line.substring(0, line.lastIndexOf(' ')).replace(" ", "").contains(labels)) n++;
+        }
+        return n;
     }
 
     /** The most instants that fall within any window of {@code width}. */

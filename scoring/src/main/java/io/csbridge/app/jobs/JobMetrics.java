@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  *       cancelled, the words of {@code /admin/api/jobs});</li>
  *   <li>{@code csbridge_job_records_processed{kind,source,state}}: records those jobs handled (a backfill's
  *       vendor records, an import's lines, a rescore's accounts); a job's count moves to its end state when it ends;</li>
- *   <li>{@code csbridge_job_work_done{kind,source}} and {@code csbridge_job_work_total{kind,source}}: the
- *       progress bars of the running jobs (total 0 while unknown): done / total is how far a backfill is.</li>
+ *   <li>{@code csbridge_job_work_done{kind,source}} and {@code csbridge_job_work_planned{kind,source}}: the
+ *       progress bars of the running jobs (planned 0 while unknown): done / planned is how far a backfill is (not
+ *       {@code _total}: Prometheus keeps that suffix for counters and drops it from a gauge).</li>
  * </ul>
  * Read at most every 5 s, like {@code runtime/PrometheusMetrics}, with the registry's convenience methods.
  */
@@ -74,7 +75,7 @@ public class JobMetrics {
                 Tags tags = Tags.of("kind", kind.kind(), "source", source);
                 String running = key(kind.kind(), source, JobRecord.RUNNING);
                 gauge(registry, "csbridge.job.work.done", tags, running, JobTotal::workDone);
-                gauge(registry, "csbridge.job.work.total", tags, running, JobTotal::workTotal);
+                gauge(registry, "csbridge.job.work.planned", tags, running, JobTotal::workTotal);
             }
         }
         LOG.info("CS Bridge job metrics registered (csbridge_jobs, csbridge_job_*)");
