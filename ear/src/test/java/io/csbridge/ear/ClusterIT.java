@@ -225,6 +225,21 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
+    void theRequestsTracesGoToTheSameCollectorThroughMicroProfileTelemetry() {
+        awaitTrue("traces at the receiver", Duration.ofSeconds(60), () -> OTLP.getAllServeEvents().stream()
+                .anyMatch(e -> e.getRequest().getUrl().equals("/v1/traces")));
+        for (ServeEvent e : OTLP.getAllServeEvents()) {
+            if (!e.getRequest().getUrl().equals("/v1/traces")) continue;
+            assertThat(e.getRequest().getHeader("Content-Type")).isEqualTo("application/x-protobuf");
+        }
+        String traces = new String(OTLP.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/v1/traces"))
+                .findFirst().orElseThrow().getRequest().getBody(), StandardCharsets.ISO_8859_1);
+        LOG.info(() -> "an OTLP traces body: " + traces.replaceAll("[^\\x20-\\x7e]", "."));
+        assertThat(traces).contains("cs-bridge");
+    }
+
+    @Test
     @Order(4)
     void aModelSavedThroughNodeAIsInForceOnNodeBWithinSeconds() throws Exception {
         CsBridgeClient.Answer before = nodeB.admin("/model");
