@@ -75,20 +75,4 @@ class OtlpExportTest {
         assertThatThrownBy(() -> MeterRegistries.otlp(key -> Optional.ofNullable(settings.get(key)), "node-a"))
                 .hasMessageContaining(MeterRegistries.INTERVAL);
     }
-
-    @Test
-    void theTelemetrySdkIsTurnedOnForOtlpOverHttpOnlyWhenTheEndpointIsSet() {
-        TelemetryDefaults none = new TelemetryDefaults(k -> null, k -> null);
-        assertThat(none.getPropertyNames()).isEmpty();
-        assertThat(none.getValue("otel.sdk.disabled")).isNull();
-
-        TelemetryDefaults byProperty = new TelemetryDefaults(k -> null,
-                k -> k.equals(MeterRegistries.ENDPOINT) ? "http://collector:4318" : null);
-        assertThat(byProperty.getValue("otel.sdk.disabled")).isEqualTo("false");
-        assertThat(byProperty.getValue("otel.exporter.otlp.protocol")).isEqualTo("http/protobuf");
-        TelemetryDefaults byEnvironment = new TelemetryDefaults(k -> k.equals("OTEL_EXPORTER_OTLP_ENDPOINT") ? "http://c:4318" : null,
-                k -> null);
-        assertThat(byEnvironment.getPropertyNames()).contains("otel.sdk.disabled", "otel.service.name");
-        assertThat(byEnvironment.getOrdinal()).as("below system properties and the environment").isLessThan(300);
-    }
 }
