@@ -1,5 +1,9 @@
 package io.csbridge.ear;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two real WildFly nodes from the built server on one PostgreSQL (ports shifted by 300 and 400), their
- * connectors live against WireMock fakes on free ports: events driven into both are applied once, every
- * write reaches its vendor once, the vendors never see more than the configured limits from both nodes
- * together, a model saved through one node is in force on the other, and when the node running the
- * daily rescore is killed with SIGKILL the other finishes it. Maven profile {@code cluster}, PostgreSQL only
+ * Two real WildFly nodes from the built server on one PostgreSQL (ports shifted by 300 and 400, or
+ * {@code -Dit.cluster.offset-a} / {@code -Dit.cluster.offset-b}), their connectors live against WireMock fakes on
+ * free ports: events driven into both are applied once, every write reaches its vendor once, the vendors never
+ * see more than the configured limits from both nodes together, both push their metrics through OTLP to a
+ * receiver on a free port, a model saved through one node is in force on the other, a job started on one node
+ * is read and cancelled on the other, and when the node running the daily rescore and a rescore job is killed
+ * with SIGKILL the other finishes both. Maven profile {@code cluster}, PostgreSQL only
  * ({@code DB_URL} set), run by .ci/run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +54,10 @@ class ClusterIT {
     static final String ORG_ID = "00DIT000000CSBRAAW";
 
     static final VendorFakes FAKES = new VendorFakes(0, 0, 0);
+    /** An OpenTelemetry collector's OTLP/HTTP receiver, on a free port. */
+    static final WireMockServer OTLP = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    static final int RESCORE_ACCOUNTS = 3200;
+    static boolean manyAccounts;
     static WildFlyNode nodeA;
     static WildFlyNode nodeB;
 
@@ -60,6 +70,8 @@ class ClusterIT {
             s.execute("CREATE SCHEMA public");
         }
         FAKES.start();
+        OTLP.start();
+        OTLP.stubFor(WireMock.post(WireMock.urlPathMatching("/v1/(metrics|traces|logs)")).willReturn(WireMock.ok()));
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) owners.add(owner(i) + "=U0IT" + i);
         Map<String, String> settings = new HashMap<>();
@@ -88,8 +100,12 @@ class ClusterIT {
         settings.put("outbox.retry-cap-seconds", "4");
         settings.put("pipeline.daily-rescore-lease-seconds", "10");
         settings.put("pipeline.daily-rescore-check-seconds", "2");
-        nodeA = new WildFlyNode("node-a", 300, settings);
-        nodeB = new WildFlyNode("node-b", 400, settings);
+        // both nodes push their metrics through OTLP to the receiver this suite runs (every 2 s)
+        settings.put("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + OTLP.port());
+        settings.put("otel.metric.export.interval", "2000");
+        // ports shifted by 300 and 400 unless told otherwise (-Dit.cluster.offset-a=... -Dit.cluster.offset-b=...)
+        nodeA = new WildFlyNode("node-a", Integer.getInteger("it.cluster.offset-a", 300), settings);
+        nodeB = new WildFlyNode("node-b", Integer.getInteger("it.cluster.offset-b", 400), settings);
         nodeA.start();
         nodeB.start();
         // a loaded machine boots a node in minutes (two nodes on two shared cores took 4)
@@ -102,6 +118,7 @@ class ClusterIT {
         if (nodeA != null) nodeA.kill();
         if (nodeB != null) nodeB.kill();
         FAKES.stop();
+        OTLP.stop();
     }
 
     @Test
@@ -178,10 +195,39 @@ class ClusterIT {
         assertThat(sum(b, "csbridge_outbox_writes", "channel=\"salesforce\",status=\"delivered\"")).isEqualTo(salesforceWrites);
         assertThat(sum(a, "csbridge_events_waiting", "")).isZero();
         assertThat(a).contains("csbridge_events_oldest_age_seconds").contains("csbridge_salesforce_api_used");
+        // backfill progress: every kind and source from the start, at 0 while none ran
+        for (String source : List.of("salesforce", "zendesk")) {
+            String labels = "kind=\"backfill\",source=\"" + source + "\"";
+            assertThat(series(a, "csbridge_job_work_done", labels)).isEqualTo(1);
+            assertThat(series(a, "csbridge_job_work_planned", labels)).isEqualTo(1);
+            assertThat(series(a, "csbridge_job_records_processed", labels)).as("one per state").isEqualTo(4);
+            assertThat(series(a, "csbridge_jobs", labels + ",state=\"finished\"")).isEqualTo(1);
+            assertThat(sum(a, "csbridge_jobs", labels)).isZero();
+        }
+        assertThat(series(b, "csbridge_jobs", "kind=\"usage-file\",source=\"usage-file\",state=\"cancelled\"")).isEqualTo(1);
     }
 
     @Test
     @Order(3)
+    void eachNodePushesTheSameMetricsThroughOtlpWhenTheEndpointIsSet() {
+        // OTLP/HTTP protobuf bodies hold the meters' and the resource's names as plain strings
+        awaitTrue("both nodes' csbridge meters at the receiver", Duration.ofSeconds(60), () -> {
+            String pushed = otlpBodies();
+            return pushed.contains("node-a") && pushed.contains("node-b") && pushed.contains("csbridge.events.accepted");
+        });
+        String pushed = otlpBodies();
+        assertThat(pushed).contains("csbridge.events.applied", "csbridge.events.waiting", "csbridge.outbox.writes",
+                "csbridge.vendor.calls", "csbridge.jobs", "csbridge.job.records.processed", "csbridge.job.work.planned", "cs-bridge");
+        assertThat(pushed).as("no secret leaves through OTLP").doesNotContain(OUTBOUND_TOKEN, "xoxb-it-bot-token",
+                "it-zendesk-api-token", "it-salesforce-client-secret", "it-slack-signing-secret", CsBridgeClient.ADMIN_PASSWORD);
+        for (ServeEvent e : OTLP.getAllServeEvents()) {
+            if (!e.getRequest().getUrl().equals("/v1/metrics")) continue;
+            assertThat(e.getRequest().getHeader("Content-Type")).isEqualTo("application/x-protobuf");
+        }
+    }
+
+    @Test
+    @Order(4)
     void aModelSavedThroughNodeAIsInForceOnNodeBWithinSeconds() throws Exception {
         CsBridgeClient.Answer before = nodeB.admin("/model");
         String config = before.json().get("config").toString();
@@ -197,13 +243,87 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
-    void whenTheNodeRunningTheDailyRescoreIsKilledTheOtherFinishesIt() throws Exception {
-        // enough accounts for a rescore that lasts a while
+    @Order(5)
+    void aJobStartedOnNodeAIsReadAndCancelledOnNodeB() throws Exception {
+        manyAccounts();
+        JsonNode started = startRescore(nodeA);
+        long id = started.get("id").asLong();
+        JsonNode seen = nodeB.admin("/jobs/" + id).json();
+        assertThat(seen.get("kind").asText()).isEqualTo("rescore");
+        assertThat(seen.get("state").asText()).isEqualTo("running");
+        assertThat(seen.get("node").asText()).as("run by the node that started it").startsWith("node-a/");
+
+        CsBridgeClient.Answer cancel = nodeB.send(HttpRequest.newBuilder(URI.create(nodeB.base() + "/admin/api/jobs/" + id))
+                .header("Authorization", nodeB.basic()).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+        awaitTrue("job " + id + " cancelled", Duration.ofSeconds(60),
+                () -> "cancelled".equals(nodeB.admin("/jobs/" + id).json().get("state").asText()));
+        JsonNode ended = nodeA.admin("/jobs/" + id).json();
+        assertThat(ended.get("state").asText()).isEqualTo("cancelled");
+        long processed = ended.get("processed").asLong();
+        assertThat(processed).as("stopped before the end").isLessThan(ended.get("total").asLong());
+        assertThat(text("SELECT owner_node FROM job WHERE id = " + id)).startsWith("node-a/");
+
+        // the job table's figures are the cluster's: the same on both nodes (read at most every 5 s)
+        String cancelled = "kind=\"rescore\",source=\"\",state=\"cancelled\"";
+        awaitTrue("the cancelled rescore in both nodes' /metrics", Duration.ofSeconds(15), () ->
+                sum(nodeA.metrics(), "csbridge_jobs", cancelled) == 1 && sum(nodeB.metrics(), "csbridge_jobs", cancelled) == 1);
+        assertThat(sum(nodeB.metrics(), "csbridge_job_records_processed", cancelled)).isEqualTo(processed);
+    }
+
+    @Test
+    @Order(6)
+    void whenTheNodeRunningTheDailyRescoreAndARescoreJobIsKilledTheOtherFinishesBoth() throws Exception {
+        manyAccounts();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM scheduled_run WHERE name = 'daily-rescore'"); // today is due again
+        }
+        String[] owner = new String[1];
+        awaitTrue("a node running today's rescore", Duration.ofSeconds(30), () -> {
+            owner[0] = text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore' AND finished_at IS NULL");
+            return owner[0] != null;
+        });
+        WildFlyNode running = owner[0].equals("node-a") ? nodeA : nodeB;
+        WildFlyNode other = running == nodeA ? nodeB : nodeA;
+        // a durable rescore job on the same node, killed mid-job with it (its first checkpoints committed)
+        long job = startRescore(running).get("id").asLong();
+        awaitTrue("job " + job + " under way on " + running.name(), Duration.ofSeconds(30),
+                () -> other.admin("/jobs/" + job).json().get("processed").asLong() > 0);
+        running.kill();
+        LOG.info(() -> "killed " + owner[0] + " during the daily rescore");
+        assertThat(text("SELECT CAST(finished_at AS VARCHAR) FROM scheduled_run WHERE name = 'daily-rescore'"))
+                .as("killed before it finished").isNull();
+
+        awaitTrue("today's rescore finished by " + other.name(), Duration.ofSeconds(120),
+                () -> text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore' AND finished_at IS NOT NULL") != null);
+        assertThat(text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore'")).isEqualTo(other.name());
+        assertThat(count("SELECT takeovers FROM scheduled_run WHERE name = 'daily-rescore'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE score_day = DATE '" + today + "'"))
+                .as("today's history row for every account").isGreaterThanOrEqualTo(RESCORE_ACCOUNTS);
+
+        // the job: taken over once its lease ran out, resumed from its checkpoint, finished by the other node
+        awaitTrue("job " + job + " finished by " + other.name(), Duration.ofSeconds(120),
+                () -> "finished".equals(other.admin("/jobs/" + job).json().get("state").asText()));
+        JsonNode finished = other.admin("/jobs/" + job).json();
+        assertThat(finished.get("node").asText()).startsWith(other.name() + "/");
+        assertThat(finished.get("done").asLong()).isEqualTo(finished.get("total").asLong());
+        assertThat(finished.get("total").asLong()).isGreaterThanOrEqualTo(RESCORE_ACCOUNTS);
+        assertThat(finished.path("error").isNull() || finished.path("error").isMissingNode()).as("no error").isTrue();
+        String done = "kind=\"rescore\",source=\"\",state=\"finished\"";
+        awaitTrue("the finished rescore in the survivor's /metrics", Duration.ofSeconds(15),
+                () -> sum(other.metrics(), "csbridge_jobs", done) >= 1 && sum(other.metrics(), "csbridge_job_records_processed", done)
+                        >= finished.get("processed").asLong());
+    }
+
+    /** Enough accounts for a rescore that lasts a while (created once, through both nodes). */
+    static void manyAccounts() {
+        if (manyAccounts) return;
         Instant at = Instant.now().minusSeconds(3600);
         for (int b = 0; b < 4; b++) {
             List<String> messages = new ArrayList<>();
-            for (int i = 0; i < 800; i++) {
+            for (int i = 0; i < RESCORE_ACCOUNTS / 4; i++) {
                 String id = "cluster-" + b + "-" + i;
                 messages.add("""
                         {"type":"group","messageId":"g-%s","groupId":"%s","userId":"u-%s","timestamp":"%s",
@@ -217,29 +337,23 @@ class ClusterIT {
         }
         awaitTrue("every account created", Duration.ofSeconds(150),
                 () -> count("SELECT COUNT(*) FROM inbox_event WHERE status = 'NEW'") == 0);
+        manyAccounts = true;
+    }
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        try (Connection c = database(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM scheduled_run WHERE name = 'daily-rescore'"); // today is due again
-        }
-        String[] owner = new String[1];
-        awaitTrue("a node running today's rescore", Duration.ofSeconds(30), () -> {
-            owner[0] = text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore' AND finished_at IS NULL");
-            return owner[0] != null;
-        });
-        WildFlyNode running = owner[0].equals("node-a") ? nodeA : nodeB;
-        WildFlyNode other = running == nodeA ? nodeB : nodeA;
-        running.kill();
-        LOG.info(() -> "killed " + owner[0] + " during the daily rescore");
-        assertThat(text("SELECT CAST(finished_at AS VARCHAR) FROM scheduled_run WHERE name = 'daily-rescore'"))
-                .as("killed before it finished").isNull();
+    /** {@code POST /admin/api/jobs/rescore} on {@code node}: the job as it answers. */
+    static JsonNode startRescore(WildFlyNode node) {
+        CsBridgeClient.Answer started = node.send(HttpRequest.newBuilder(URI.create(node.base() + "/admin/api/jobs/rescore"))
+                .header("Authorization", node.basic()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(started.status()).as(started.body()).isBetween(200, 299);
+        return started.json();
+    }
 
-        awaitTrue("today's rescore finished by " + other.name(), Duration.ofSeconds(120),
-                () -> text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore' AND finished_at IS NOT NULL") != null);
-        assertThat(text("SELECT owner FROM scheduled_run WHERE name = 'daily-rescore'")).isEqualTo(other.name());
-        assertThat(count("SELECT takeovers FROM scheduled_run WHERE name = 'daily-rescore'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM score_history WHERE score_day = DATE '" + today + "'"))
-                .as("today's history row for every account").isGreaterThanOrEqualTo(3200);
+    /** Every OTLP body the receiver got, as Latin-1 text (the protobuf's strings are readable in it). */
+    static String otlpBodies() {
+        StringBuilder out = new StringBuilder();
+        for (ServeEvent e : OTLP.getAllServeEvents()) out.append(new String(e.getRequest().getBody(), StandardCharsets.ISO_8859_1));
+        return out.toString();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -276,6 +390,15 @@ class ClusterIT {
             total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return Math.round(total);
+    }
+
+    /** How many series of {@code name} have labels containing {@code labels}. */
+    static int series(String scrape, String name, String labels) {
+        int n = 0;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{") && line.substring(0, line.lastIndexOf(' ')).replace(" ", "").contains(labels)) n++;
+        }
+        return n;
     }
 
     /** The most instants that fall within any window of {@code width}. */

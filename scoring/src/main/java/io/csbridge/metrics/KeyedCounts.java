@@ -39,9 +39,9 @@ public final class KeyedCounts {
         return out;
     }
 
-    /** Tells {@code listener} of every key seen so far and of each new one. */
-    public void exportTo(Consumer<String> listener) {
-        onFirst = listener;
+    /** Tells {@code listener} of every key seen so far and of each new one (beside the listeners before it). */
+    public synchronized void exportTo(Consumer<String> listener) {
+        onFirst = onFirst.andThen(listener);
         counts.keySet().forEach(listener);
     }
 }

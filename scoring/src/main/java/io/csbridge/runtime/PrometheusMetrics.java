@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -22,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * The application's metrics for {@code /metrics} on the management port (WildFly's Micrometer subsystem,
- * Prometheus registry; configure.cli), all named {@code csbridge_...} (CONTRACT §6). Counters are this
+ * Prometheus registry; build-server.cli) and, when configured, OTLP ({@link MeterRegistries}), all named {@code csbridge_...} (CONTRACT §6). Counters are this
  * node's since it started ({@link NodeCounts}): sum them over the nodes. Gauges read from the database
  * (events waiting, the oldest one's age, outbox writes by channel and status) are the cluster's, the same
  * on every node: take one node's value (max), never the sum. Database figures are read at most every 5 s.
@@ -37,7 +36,7 @@ public class PrometheusMetrics {
     private static final String[] CHANNEL_STATES = {"pending", "delivered", "dead"};
 
     @Inject
-    Instance<MeterRegistry> registries;
+    MeterRegistries registries;
     @Inject
     Pipeline pipeline;
     @Inject
@@ -51,11 +50,10 @@ public class PrometheusMetrics {
     }
 
     void onStartup(@Observes Startup event) {
-        if (registries.isUnsatisfied()) {
-            LOG.info("no Micrometer registry (the micrometer subsystem is not configured): no /metrics for CS Bridge");
-            return;
-        }
-        MeterRegistry registry = registries.get();
+        for (MeterRegistry registry : registries.all()) register(registry);
+    }
+
+    private void register(MeterRegistry registry) {
         NodeCounts counts = NodeCounts.INSTANCE;
         counters(registry, counts.accepted, "csbridge.events.accepted", "events acknowledged to their sender", "source");
         counters(registry, counts.rejected, "csbridge.events.rejected", "deliveries refused at the door", "source", "reason");
@@ -78,7 +76,7 @@ public class PrometheusMetrics {
                 registry.gauge("csbridge.salesforce.api.limit", Tags.empty(), reporting, r -> apiUsage(r, "limit"));
             }
         }
-        LOG.info("CS Bridge metrics registered (csbridge_*)");
+        LOG.info(() -> "CS Bridge metrics registered (csbridge_*) in " + registry.getClass().getSimpleName());
     }
 
     private static void counters(MeterRegistry registry, KeyedCounts counts, String name, String help, String... tags) {

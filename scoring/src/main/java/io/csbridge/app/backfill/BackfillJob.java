@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -46,6 +48,13 @@ public class BackfillJob implements JobKind {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public List<String> sources() {
+        List<String> out = new ArrayList<>();
+        readers.forEach(r -> out.add(r.source()));
+        return out;
     }
 
     @Override

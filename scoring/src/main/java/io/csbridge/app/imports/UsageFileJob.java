@@ -45,6 +45,11 @@ public class UsageFileJob implements JobKind {
     }
 
     @Override
+    public java.util.List<String> sources() {
+        return java.util.List.of(UsageImports.SOURCE);
+    }
+
+    @Override
     public boolean canRunHere(JobView job) {
         return Files.isReadable(Path.of(job.params().get(UsageImports.FILE)));
     }

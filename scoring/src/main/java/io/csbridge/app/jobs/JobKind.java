@@ -17,6 +17,14 @@ public interface JobKind {
      */
     void run(JobRun run) throws Exception;
 
+    /**
+     * The sources its jobs carry ({@code salesforce}, {@code usage-file} ...), {@code ""} for jobs that carry
+     * none: the metrics show each from the start, at 0 until one runs.
+     */
+    default java.util.List<String> sources() {
+        return java.util.List.of("");
+    }
+
     /** Whether this node can run the job (e.g. it holds the uploaded file). */
     default boolean canRunHere(JobView job) {
         return true;

@@ -86,6 +86,24 @@ public final class JobStore {
         return select(sourcedOnly ? " WHERE source IS NOT NULL" : "", null, limit);
     }
 
+    /** Every kind, source and state's jobs added up: how many, records processed, progress (the metrics). */
+    public List<JobTotal> totals() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, COALESCE(source, ''), state, COUNT(*), "
+                    + "SUM(processed), SUM(work_done), SUM(CASE WHEN work_total > 0 THEN work_total ELSE 0 END) "
+                    + "FROM job GROUP BY kind, COALESCE(source, ''), state")) {
+                List<JobTotal> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JobTotal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** RUNNING jobs that nobody holds: never claimed, or their owner stopped renewing its lease. */
     public List<JobRecord> orphans() {
         return select(" WHERE state = 'RUNNING' AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)", null, 100);

@@ -93,6 +93,25 @@ class DurableJobsTest {
     }
 
     @Test
+    void theMetricsTotalsAddUpEachKindSourceAndStatesJobsRecordsAndTheRunningJobsProgress() throws Exception {
+        long finished = store.create("feed", "usage-file", Map.of(), "admin", T0);
+        runner("one").tick();
+        assertThat(awaitEnd(finished).state()).isEqualTo(JobRecord.DONE);
+        long running = store.create("feed", "usage-file", Map.of(), "admin", T0);
+        assertThat(store.claim(running, "held", Duration.ofMinutes(1))).isTrue();
+        new JobSteps(db).commit(running, "held", Duration.ofMinutes(1), List.of(entry(200), entry(201)), List.of(),
+                fresh -> new Checkpoint("2", 2, 2, RECORDS, Map.of()), T0);
+        long rescore = store.create("rescore", null, Map.of(), "admin", T0);
+        store.finish(rescore, null, JobRecord.CANCELLED, null, T0);
+
+        assertThat(store.totals()).containsExactlyInAnyOrder(
+                new io.csbridge.store.jobs.JobTotal("feed", "usage-file", JobRecord.DONE, 1, RECORDS, RECORDS, RECORDS),
+                new io.csbridge.store.jobs.JobTotal("feed", "usage-file", JobRecord.RUNNING, 1, 2, 2, RECORDS),
+                new io.csbridge.store.jobs.JobTotal("rescore", "", JobRecord.CANCELLED, 1, 0, 0, 0));
+        assertThat(JobMetrics.label(JobRecord.DONE)).as("the word /admin/api/jobs uses").isEqualTo("finished");
+    }
+
+    @Test
     void aJobWhoseNodeDiedIsResumedFromItsCheckpointAndCountsEveryRecordOnce() throws Exception {
         long id = store.create("feed", "usage-file", Map.of(), "admin", T0);
         // The first node claims it, commits three steps, and dies (kill -9: no release, no finish).
