@@ -1,8 +1,11 @@
 package io.csbridge.ear;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -12,7 +15,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -20,7 +25,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A Salesforce org with {@value #ACCOUNTS} Accounts (served by a Bulk API 2.0 query job, CSV chunks by
  * locator) and {@value #OPPORTUNITIES} closed Opportunities (REST query), and a Zendesk with
  * {@value #ORGANIZATIONS} organizations, {@value #TICKETS} tickets (cursor export, 1,000 a page) and
- * {@value #RATINGS} ratings, on dynamic loopback ports, in the vendors' documented formats.
+ * {@value #RATINGS} ratings, on dynamic loopback ports, in the vendors' documented formats. They take the
+ * health writes too (sObject Collections, Zendesk's {@code update_many} jobs) and record every call, so a
+ * test can count the write calls a backfill caused. The Bulk job's second CSV chunk is slow the first time
+ * it is asked for (a kill -9 can land in the middle of the Salesforce backfill).
  */
 final class BackfillFakes {
 
@@ -29,7 +37,7 @@ final class BackfillFakes {
     static final int ORGANIZATIONS = 50;
     /** The first organization's id: far from the ids other suites use (with DB_URL they share one database). */
     static final long ORGANIZATION_IDS = 8_100_000_000L;
-    static final int TICKETS = 3000;
+    static final int TICKETS = 20_000;
     static final int RATINGS = 10;
     static final String SINCE = "2024-01-01";
     static final long SINCE_UNIX = 1704067200L;
@@ -38,8 +46,15 @@ final class BackfillFakes {
     static final Instant TICKET_STAMPS = Instant.parse("2025-06-01T00:00:00Z");
     static final long ORG_END = 1751328000L;
 
-    final WireMockServer salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    final WireMockServer zendesk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    /** The sObject Collections batch: at most this many records a write call. */
+    static final int COLLECTION_BATCH = 200;
+    /** How long the Bulk job's second chunk takes the first time. */
+    static final int SLOW_CHUNK_MS = 90_000;
+
+    final WireMockServer salesforce = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(new VendorFakes.SaveResults()));
+    final WireMockServer zendesk = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(new VendorFakes.ZendeskJobs()));
 
     void start() {
         salesforce.start();
@@ -78,12 +93,30 @@ final class BackfillFakes {
                 .collect(Collectors.joining(","));
         salesforce.stubFor(get(urlPathEqualTo(DATA + "/query")).withQueryParam("q", matching("SELECT Id, .* FROM Opportunity WHERE .*>= 2024.*"))
                 .willReturn(okJson("{\"totalSize\":" + OPPORTUNITIES + ",\"done\":true,\"records\":[" + opportunities + "]}")));
+        salesforce.stubFor(patch(VendorFakes.COLLECTIONS).willReturn(aResponse().withTransformers("save-results")));
         salesforce.stubFor(post(DATA + "/jobs/query").willReturn(okJson("{\"id\":\"750IT0000001\",\"operation\":\"query\",\"state\":\"UploadComplete\"}")));
         salesforce.stubFor(get(DATA + "/jobs/query/750IT0000001").willReturn(okJson("{\"id\":\"750IT0000001\",\"state\":\"JobComplete\"}")));
         String results = DATA + "/jobs/query/750IT0000001/results";
         salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", absent()).willReturn(csv(0, 2000, "MjAwMA")));
-        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("MjAwMA")).willReturn(csv(2000, 4000, "NDAwMA")));
+        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("MjAwMA")).inScenario("slow chunk")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(csv(2000, 4000, "NDAwMA").withFixedDelay(SLOW_CHUNK_MS))
+                .willSetStateTo("served"));
+        salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("MjAwMA")).inScenario("slow chunk")
+                .whenScenarioStateIs("served").willReturn(csv(2000, 4000, "NDAwMA")));
         salesforce.stubFor(get(urlPathEqualTo(results)).withQueryParam("locator", equalTo("NDAwMA")).willReturn(csv(4000, ACCOUNTS, "null")));
+    }
+
+    /** The health writes Salesforce received: one sObject Collections call each, with what they asked. */
+    List<ServeEvent> salesforceWrites() {
+        return salesforce.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("PATCH")
+                && e.getRequest().getUrl().equals(VendorFakes.COLLECTIONS)).toList();
+    }
+
+    /** The distinct backfilled Accounts (ids {@code 001IT...}) the health writes have reached so far. */
+    long accountsWritten() {
+        return salesforceWrites().stream().filter(e -> e.getResponse().getStatus() == 200)
+                .flatMap(e -> VendorFakes.read(e.getRequest().getBodyAsString()).path("records").findValuesAsText("id").stream())
+                .filter(id -> id.startsWith("001IT")).distinct().count();
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder csv(int from, int to, String locator) {
@@ -121,6 +154,8 @@ final class BackfillFakes {
     }
 
     private void zendeskAccount() {
+        zendesk.stubFor(put(urlPathEqualTo(VendorFakes.UPDATE_MANY)).willReturn(aResponse().withTransformers("zendesk-jobs")));
+        zendesk.stubFor(get(urlPathEqualTo(VendorFakes.JOB_STATUSES)).willReturn(aResponse().withTransformers("zendesk-jobs")));
         String orgs = IntStream.range(0, ORGANIZATIONS).mapToObj(i -> "{\"id\":" + (ORGANIZATION_IDS + i) + ",\"name\":\"Zendesk Org " + i
                 + "\",\"external_id\":null,\"updated_at\":\"2025-05-01T00:00:00Z\"}").collect(Collectors.joining(","));
         zendesk.stubFor(get(urlPathEqualTo("/api/v2/incremental/organizations.json")).atPriority(10).willReturn(okJson(
