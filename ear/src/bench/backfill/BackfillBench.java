@@ -56,6 +56,7 @@ public class BackfillBench {
     static final Pattern ZD_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Set<String> written = ConcurrentHashMap.newKeySet();
     static final AtomicInteger jobs = new AtomicInteger();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     static int accounts;
     static int tickets;
     static String base;
@@ -95,7 +96,12 @@ public class BackfillBench {
         while (doneAfter.size() < 2) {
             for (String[] job : new String[][]{{"salesforce", sfJob}, {"zendesk", zdJob}}) {
                 if (doneAfter.containsKey(job[0])) continue;
-                String body = admin("GET", "/backfills/" + job[1], null).body();
+                String body;
+                try {
+                    body = admin("GET", "/backfills/" + job[1], null).body();
+                } catch (java.io.IOException e) {
+                    continue; // asked again next second
+                }
                 if (!body.contains("\"state\":\"RUNNING\"")) {
                     doneAfter.put(job[0], (System.nanoTime() - start) / 1e9);
                     finalState.put(job[0], body);
@@ -173,7 +179,7 @@ public class BackfillBench {
         String auth = Base64.getEncoder().encodeToString("bench:bench-password".getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/admin/api" + path)).header("Authorization", "Basic " + auth);
         b = json == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static boolean answers() throws InterruptedException {

@@ -161,7 +161,14 @@ class DurableJobsIT {
         String running = client.send(longer.upload()).json().get("id").asText();
         browser.get(AdminUiBrowserIT.ADMIN_UI + "integrations.html");
         AdminUiBrowserIT.awaitReady(browser);
-        AdminUiBrowserIT.await(browser, b -> b.findElement(By.cssSelector("[data-cancel-job='" + running + "']"))).click();
+        AdminUiBrowserIT.await(browser, b -> { // the jobs table is redrawn as the job progresses: click the current button
+            try {
+                b.findElement(By.cssSelector("[data-cancel-job='" + running + "']")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException redrawn) {
+                return null;
+            }
+        });
         JsonNode cancelled = client.awaitAdmin("/backfills/" + running, a -> !"RUNNING".equals(a.json().path("state").asText()), 60).json();
         assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
         AdminUiBrowserIT.await(browser, b -> "cancelled".equals(b.findElement(By.cssSelector("[data-job-state='" + running + "']")).getText()) ? true : null);
