@@ -10,7 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ear_dir=$(cd "$here/../../.." && pwd)
-jboss_home=$(ls -d "$ear_dir"/target/wildfly-* | head -1)
+jboss_home=${JBOSS_HOME:-$(ls -d "$ear_dir"/target/wildfly-* | head -1)}
 accounts=${1:-10000}
 tickets=${2:-100000}
 offset=${PORT_OFFSET:-500}
@@ -33,6 +33,9 @@ mkdir -p "$work/standalone/deployments"
 cp -r "$jboss_home/standalone/configuration" "$work/standalone/configuration"
 # a configuration the test suites used may still name their deployment
 perl -0pi -e 's/<deployments>.*?<\/deployments>//s' "$work/standalone/configuration/$config"
+# WildFly writes absolute paths into logging.properties: this server's boot log goes to its own copy
+sed -i "s|$jboss_home/standalone|$work/standalone|g" "$work/standalone/configuration/logging.properties"
+mkdir -p "$work/standalone/log"
 cp "$ear_dir/target/cs-bridge.ear" "$work/standalone/deployments/"
 
 # the fakes first: the server's connectors mint a token at boot
