@@ -181,7 +181,8 @@ class ZendeskReaderTest {
         assertThat(read).hasSize(24);
         assertThat(sentAt).hasSize(25); // the organization export and 24 ticket pages
         for (int i = 10; i < sentAt.size(); i++) {
-            assertThat(Duration.between(sentAt.get(i - 10), sentAt.get(i))).as("request %d", i).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+            // a minute and a margin: a request reaches Zendesk a little after the pace counted it
+            assertThat(Duration.between(sentAt.get(i - 10), sentAt.get(i))).as("request %d", i).isGreaterThanOrEqualTo(Duration.ofSeconds(62));
         }
     }
 
