@@ -1,5 +1,6 @@
 package io.csbridge.app.model;
 
+import io.csbridge.domain.settings.InvalidDefinition;
 import io.csbridge.domain.alerting.AccountSnapshot;
 import io.csbridge.domain.alerting.AlertDryRun;
 import io.csbridge.domain.alerting.AlertRules;
@@ -38,16 +39,9 @@ public class AlertRulesAdmin {
     }
 
     /** Alert rules that read as JSON but cannot be used, with every problem (an editor shows them all). */
-    public static final class InvalidRules extends IllegalArgumentException {
-        private final List<String> problems;
-
+    public static final class InvalidRules extends InvalidDefinition {
         InvalidRules(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
+            super(problems);
         }
     }
 

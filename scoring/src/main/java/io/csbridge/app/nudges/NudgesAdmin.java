@@ -1,5 +1,6 @@
 package io.csbridge.app.nudges;
 
+import io.csbridge.domain.settings.InvalidDefinition;
 import io.csbridge.app.model.SavedVersion;
 import io.csbridge.domain.nudge.NudgeDefinitions;
 import io.csbridge.domain.nudge.NudgeReplay;
@@ -37,16 +38,9 @@ public class NudgesAdmin {
     }
 
     /** Definitions that read as JSON but cannot be used, with every problem. */
-    public static final class InvalidNudges extends IllegalArgumentException {
-        private final List<String> problems;
-
+    public static final class InvalidNudges extends InvalidDefinition {
         InvalidNudges(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
+            super(problems);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.csbridge.store.alerts;
 
+import io.csbridge.domain.settings.InvalidDefinition;
 import io.csbridge.store.Transaction;
 
 import io.csbridge.store.settings.SettingsStore;
@@ -86,16 +87,9 @@ public final class AlertRulesStore {
     }
 
     /** Alert rules that parse but cannot be used, with every problem. */
-    public static final class InvalidRulesException extends IllegalArgumentException {
-        private final java.util.List<String> problems;
-
+    public static final class InvalidRulesException extends InvalidDefinition {
         public InvalidRulesException(java.util.List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = java.util.List.copyOf(problems);
-        }
-
-        public java.util.List<String> problems() {
-            return problems;
+            super(problems);
         }
     }
 
