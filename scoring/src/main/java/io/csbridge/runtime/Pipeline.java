@@ -29,8 +29,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,6 @@ public class Pipeline {
 
     /** The application's datasource, whatever the database behind it. */
     static final String DATASOURCE = "java:jboss/datasources/CsBridgeDS";
-    private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
 
     @Inject
@@ -77,7 +74,7 @@ public class Pipeline {
         } catch (RuntimeException e) {
             // The database may come up after the server: keep trying; readiness stays DOWN meanwhile.
             LOG.warning("CS Bridge cannot start its pipeline yet, retrying every 5 s: " + e.getMessage());
-            retrier = threadFactory().newThread(this::retryStart);
+            retrier = ManagedThreads.factory().newThread(this::retryStart);
             retrier.setName("csbridge-pipeline-start");
             retrier.setDaemon(true);
             retrier.start();
@@ -137,7 +134,7 @@ public class Pipeline {
                     + "again with DB_URL set (see the README), or point the datasource at your database");
         }
         SchemaMigration.migrate(db);
-        ThreadFactory threads = threadFactory();
+        ThreadFactory threads = ManagedThreads.factory();
         var config = ConfigProvider.getConfig();
         AccountAlerts alerts = new AccountAlerts(db.dialect(), new AlertRulesStore(),
                 AlertSettings.from(name -> config.getOptionalValue(name, String.class).filter(v -> !v.isBlank())));
@@ -279,22 +276,5 @@ public class Pipeline {
         AccountScorer scorer = scorers.get();
         if (scorer instanceof LiveScorer live) live.refreshIfSaved();
         return scorer;
-    }
-
-    private static ThreadFactory threadFactory() {
-        try {
-            return lookup(THREAD_FACTORY, ThreadFactory.class);
-        } catch (IllegalStateException e) {
-            return Thread::new;
-        }
-    }
-
-    private static <T> T lookup(String name, Class<T> type) {
-        try {
-            return type.cast(new InitialContext().lookup(name));
-        } catch (NamingException e) {
-            throw new IllegalStateException("not bound in JNDI: " + name + " (is the server configured by "
-                    + "ear/src/main/wildfly/configure.cli?)", e);
-        }
     }
 }

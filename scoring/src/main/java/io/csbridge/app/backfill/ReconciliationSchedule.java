@@ -4,9 +4,10 @@ import io.csbridge.backfill.Reconciliation;
 import io.csbridge.backfill.VendorReader;
 import io.csbridge.runtime.Pipeline;
 import io.csbridge.store.backfill.ReadCursorStore;
+import io.csbridge.runtime.ManagedThreads;
+import io.csbridge.worker.BackgroundWorkers;
 import io.csbridge.worker.PipelineWorker;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -16,11 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -33,7 +30,6 @@ import java.util.logging.Logger;
 public class ReconciliationSchedule {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationSchedule.class.getName());
-    private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
 
     @Inject
     Pipeline pipeline;
@@ -44,15 +40,13 @@ public class ReconciliationSchedule {
     Config config;
 
     private final String holder = "node-" + UUID.randomUUID();
-    private final List<PipelineWorker> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundWorkers workers = new BackgroundWorkers(ManagedThreads.factory());
 
     void onStartup(@Observes Startup event) {
         pipeline.whenStarted(this::startWorkers);
     }
 
     private synchronized void startWorkers() {
-        ManagedThreadFactory threads = threadFactory();
         for (VendorReader reader : readers) {
             double minutes = config.getOptionalValue(reader.source() + ".reconcile-minutes", Double.class).orElse(15.0);
             if (minutes <= 0) continue;
@@ -62,12 +56,7 @@ public class ReconciliationSchedule {
             long nap = Math.max(1_000, Math.min(60_000, period.toMillis() / 4));
             PipelineWorker worker = new PipelineWorker(reconciliation.name(), reconciliation::runIfDue, nap, () -> null,
                     PipelineWorker.DEFAULT_STALE_AFTER);
-            Thread t = threads.newThread(worker);
-            t.setName("csbridge-" + reconciliation.name().replace(':', '-'));
-            t.setDaemon(true);
-            t.start();
-            workers.add(worker);
-            this.threads.add(t);
+            workers.start(worker, "csbridge-" + reconciliation.name().replace(':', '-'));
             LOG.info(() -> reconciliation.name() + " every " + period);
         }
     }
@@ -78,25 +67,7 @@ public class ReconciliationSchedule {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        workers.forEach(PipelineWorker::stop);
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        workers.clear();
-        threads.clear();
-    }
-
-    private static ManagedThreadFactory threadFactory() {
-        try {
-            return (ManagedThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
-        } catch (NamingException e) {
-            throw new IllegalStateException("not bound in JNDI: " + THREAD_FACTORY, e);
-        }
+    void stop() {
+        workers.stopAll(Duration.ofSeconds(10));
     }
 }

@@ -1,6 +1,7 @@
 package io.csbridge.app.jobs;
 
 import io.csbridge.json.Json;
+import io.csbridge.runtime.ManagedThreads;
 import io.csbridge.runtime.Pipeline;
 import io.csbridge.store.jobs.JobRecord;
 import io.csbridge.store.jobs.JobStore;
@@ -13,8 +14,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 import java.net.InetAddress;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Long work (rescores, backfills, imports) as durable jobs: a row in the database with its progress and a
@@ -36,7 +34,6 @@ import java.util.concurrent.ThreadFactory;
 @ApplicationScoped
 public class Jobs {
 
-    private static final String THREAD_FACTORY = "java:jboss/ee/concurrency/factory/default";
 
     /** A job as {@code /admin/api/jobs} has always shown it (state running, finished, failed or cancelled). */
     public record Progress(long id, String kind, String source, String startedBy, Instant startedAt, String state,
@@ -148,7 +145,7 @@ public class Jobs {
 
     private synchronized JobRunner runner() {
         if (runner == null) {
-            runner = new JobRunner(pipeline.database(), this::kindNamed, nodeName(), pipeline.clock(), threads(),
+            runner = new JobRunner(pipeline.database(), this::kindNamed, nodeName(), pipeline.clock(), ManagedThreads.factory(),
                     pipeline::nudgeProcessor);
             runner.start();
         }
@@ -173,11 +170,4 @@ public class Jobs {
         return name + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static ThreadFactory threads() {
-        try {
-            return (ThreadFactory) new InitialContext().lookup(THREAD_FACTORY);
-        } catch (NamingException | ClassCastException e) {
-            return Thread::new;
-        }
-    }
 }
