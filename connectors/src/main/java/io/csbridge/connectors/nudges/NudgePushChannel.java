@@ -1,10 +1,8 @@
 package io.csbridge.connectors.nudges;
 
-import io.csbridge.domain.account.AccountKeys;
-import io.csbridge.domain.score.AccountScore;
 import io.csbridge.json.Json;
 import io.csbridge.outbox.ChannelStatus;
-import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.QueuedWritesChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
@@ -40,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * sandbox mode (the outbox records what it would have sent).
  */
 @ApplicationScoped
-public class NudgePushChannel implements DeliveryChannel, ChannelStatus {
+public class NudgePushChannel implements QueuedWritesChannel, ChannelStatus {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -77,16 +75,6 @@ public class NudgePushChannel implements DeliveryChannel, ChannelStatus {
         return url().isPresent() && !secret().isBlank();
     }
 
-    /** Pushes are queued by the push sweep, never for a score change. */
-    @Override
-    public Optional<String> target(AccountKeys keys) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Object> fields(AccountScore score) {
-        return Map.of();
-    }
 
     @Override
     public int maxBatch() {

@@ -1,9 +1,7 @@
 package io.csbridge.connectors.salesforce;
 
-import io.csbridge.domain.account.AccountKeys;
-import io.csbridge.domain.score.AccountScore;
 import io.csbridge.outbox.ChannelStatus;
-import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.QueuedWritesChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
@@ -19,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Follow-up Tasks on Salesforce Accounts, created when a CSM presses {@code cs_create_task} in Slack.
@@ -34,7 +31,7 @@ import java.util.Optional;
  * recorded (a crash between the call and the settlement) updates the Task the first call created.
  */
 @ApplicationScoped
-public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
+public class SalesforceTaskChannel implements QueuedWritesChannel, ChannelStatus {
 
 
     /** The Task's External Id field: unique, case-sensitive text of {@value #KEY_LENGTH} characters. */
@@ -71,16 +68,6 @@ public class SalesforceTaskChannel implements DeliveryChannel, ChannelStatus {
         return org.live();
     }
 
-    /** Tasks are queued explicitly, never for a score change. */
-    @Override
-    public Optional<String> target(AccountKeys keys) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Object> fields(AccountScore score) {
-        return Map.of();
-    }
 
     @Override
     public int maxBatch() {

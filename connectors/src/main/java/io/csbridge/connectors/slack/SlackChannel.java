@@ -5,7 +5,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.json.GsonFactory;
-import io.csbridge.domain.account.AccountKeys;
 import io.csbridge.domain.alerting.AlertThreads;
 import io.csbridge.domain.alerting.OwnerDirectory;
 import io.csbridge.domain.alerting.SlackUserLookups;
@@ -13,9 +12,8 @@ import io.csbridge.outbox.VendorBudgets;
 import io.csbridge.connectors.CircuitBreaker;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.Sleeper;
-import io.csbridge.domain.score.AccountScore;
 import io.csbridge.outbox.ChannelStatus;
-import io.csbridge.outbox.DeliveryChannel;
+import io.csbridge.outbox.QueuedWritesChannel;
 import io.csbridge.outbox.DeliveryOutcome;
 import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
@@ -47,7 +45,7 @@ import java.util.logging.Logger;
  * ({@link SlackPostedMessages}), so a crash between the post and its settlement never posts twice.
  */
 @ApplicationScoped
-public class SlackChannel implements DeliveryChannel, ChannelStatus {
+public class SlackChannel implements QueuedWritesChannel, ChannelStatus {
 
     private static final Logger LOG = Logger.getLogger(SlackChannel.class.getName());
 
@@ -139,16 +137,6 @@ public class SlackChannel implements DeliveryChannel, ChannelStatus {
         return methods != null;
     }
 
-    /** Alerts are queued explicitly by the alert rules, never for a score change as such. */
-    @Override
-    public Optional<String> target(AccountKeys keys) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Map<String, Object> fields(AccountScore score) {
-        return Map.of();
-    }
 
     @Override
     public int maxBatch() {
