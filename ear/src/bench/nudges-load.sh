@@ -5,6 +5,7 @@
 # then runs wrk at the ceiling and at /next (each user asked in turn: the first answer serves a nudge,
 # later ones are held back by the caps, every answer runs the whole decision).
 # Needs: ./mvnw -DskipTests package, wrk, python3, curl. Usage: ear/src/bench/nudges-load.sh [seconds] [connections]
+# Paced (about 1,000 requests/s at 10 connections): PACE_MS=10 ear/src/bench/nudges-load.sh 30 10
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ear_dir=$(cd "$here/../.." && pwd)
