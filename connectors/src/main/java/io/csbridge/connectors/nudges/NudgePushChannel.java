@@ -8,6 +8,8 @@ import io.csbridge.outbox.OutboundWrite;
 import io.csbridge.outbox.VendorCall;
 import io.csbridge.vendors.ChannelNames;
 import io.csbridge.vendors.NudgePushSignature;
+import io.csbridge.connectors.RestClients;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -55,6 +57,13 @@ public class NudgePushChannel implements QueuedWritesChannel, ChannelStatus {
     @Inject
     public NudgePushChannel(Config config) {
         this.config = config;
+    }
+
+    /** The rest client goes with the application (a redeploy would leak its connection pool). */
+    @PreDestroy
+    void close() {
+        Client c = client;
+        if (c != null) RestClients.close(c.api());
     }
 
     @Override
@@ -154,6 +163,7 @@ public class NudgePushChannel implements QueuedWritesChannel, ChannelStatus {
         String url = url().orElseThrow(() -> new IllegalStateException("nudges.webhook-url is not set"));
         Client c = client;
         if (c == null || !c.url().equals(url)) {
+            if (c != null) RestClients.close(c.api()); // the URL changed: one delivery worker per channel uses it
             c = new Client(url, RestClientBuilder.newBuilder().baseUri(URI.create(url))
                     .connectTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).readTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .build(NudgeReceiverApi.class));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import io.csbridge.connectors.RestClients;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.IOException;
@@ -51,6 +52,11 @@ final class ZendeskExports {
 
     ZendeskExportApi api() {
         return api;
+    }
+
+    /** Closes the rest client (its connection pool). */
+    void close() {
+        RestClients.close(api);
     }
 
     /** An export call (tickets, organizations). */

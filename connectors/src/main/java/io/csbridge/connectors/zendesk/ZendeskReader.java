@@ -10,6 +10,7 @@ import io.csbridge.inbox.InboxEntry;
 import io.csbridge.json.Json;
 import io.csbridge.translation.RecordRejected;
 import io.csbridge.translation.zendesk.ZendeskRecords;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -64,6 +65,12 @@ public class ZendeskReader implements VendorReader {
                 new RequestPace(exportsPerMinute, EXPORT_WINDOW, clock, sleeper),
                 new RequestPace(settings.requestsPerMinute(), Duration.ofMinutes(1), clock, sleeper)) : null;
         this.ratingPage = s.getInt("zendesk.rating-page-size", 100);
+    }
+
+    /** The exports' rest client goes with the application (a redeploy would leak its connection pool). */
+    @PreDestroy
+    void close() {
+        if (exports != null) exports.close();
     }
 
     @Override

@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Zendesk reader (MicroProfile Rest Client, RESTEasy's implementation as WildFly ships it) against a
@@ -109,6 +110,16 @@ class ZendeskReaderTest {
         assertThat(positions).last().asString().contains("\"tickets\":\"c2\"");
         assertThat(zd.findAll(anyRequestedFor(urlPathEqualTo(TICKETS)))).allSatisfy(r ->
                 assertThat(r.getHeader("Authorization")).isEqualTo("Basic Ym90QGFjbWUuY29tL3Rva2VuOnRvazNu"));
+    }
+
+    @Test
+    void theExportClientIsClosedWithTheApplicationSoARedeployLeaksNoConnectionPool() throws Exception {
+        zd.stubFor(get(urlPathEqualTo(TICKETS)).willReturn(okJson("{\"tickets\":[],\"end_of_stream\":true}")));
+        ZendeskReader reader = reader();
+        reader.read(SINCE, Optional.empty(), pages);
+        reader.close();
+        // A closed RESTEasy client refuses to send (its pool is gone); unclosed, a redeploy left it to the cleaner.
+        assertThatThrownBy(() -> reader.read(SINCE, Optional.empty(), pages)).hasStackTraceContaining("closed");
     }
 
     @Test
