@@ -5,18 +5,16 @@ import io.csbridge.domain.nudge.NudgeResults;
 import io.csbridge.json.Json;
 import io.csbridge.store.Database;
 import io.csbridge.store.nudges.NudgeStore;
+import io.csbridge.testing.MutableClock;
 import io.csbridge.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,23 +28,7 @@ class WeeklyNudgeDigestTest {
              {"id":"setup","enabled":true,"messages":{"en":{"title":"Invite your team","body":"b","buttonLabel":"Invite","buttonUrl":"/t"}}},
              {"id":"old","enabled":false,"messages":{"en":{"title":"Old","body":"b","buttonLabel":"x","buttonUrl":"/o"}}}]}""");
 
-    final AtomicReference<Instant> now = new AtomicReference<>(MONDAY_NINE_TOKYO.minus(Duration.ofMinutes(1)));
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final MutableClock clock = new MutableClock(MONDAY_NINE_TOKYO.minus(Duration.ofMinutes(1)));
 
     static List<NudgeResults.Result> results(NudgeDefinitions definitions) {
         List<NudgeResults.Entry> entries = new java.util.ArrayList<>();
@@ -67,15 +49,15 @@ class WeeklyNudgeDigestTest {
         // A first start on Monday 08:59 in Tokyo: last week's digest time has passed (never posted), so it goes out late.
         assertThat(a.runIfDue()).as("last week's digest, late rather than never").isTrue();
         assertThat(b.runIfDue()).isFalse();
-        now.set(MONDAY_NINE_TOKYO);
+        clock.set(MONDAY_NINE_TOKYO);
         assertThat(b.runIfDue()).as("this week's, on the node that looks first").isTrue();
         assertThat(a.runIfDue()).as("the other node").isFalse();
         assertThat(node(db, "node-a", DEFINITIONS).runIfDue()).as("after a restart").isFalse();
-        now.set(MONDAY_NINE_TOKYO.plus(Duration.ofDays(6)));
+        clock.set(MONDAY_NINE_TOKYO.plus(Duration.ofDays(6)));
         assertThat(a.runIfDue()).as("later the same week").isFalse();
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE channel = 'slack' AND dedupe_key = "
                 + "'nudge-digest:2026-11-30'")).isEqualTo(1);
-        now.set(MONDAY_NINE_TOKYO.plus(Duration.ofDays(7)));
+        clock.set(MONDAY_NINE_TOKYO.plus(Duration.ofDays(7)));
         assertThat(a.runIfDue()).as("the next week").isTrue();
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox WHERE channel = 'slack' "
                 + "AND dedupe_key LIKE 'nudge-digest:%'")).isEqualTo(3);
@@ -84,7 +66,7 @@ class WeeklyNudgeDigestTest {
     @Test
     void theMessageHasALinePerActiveNudgeWithSharesNAndTheLiftInterval() throws Exception {
         Database db = TestDatabase.fresh();
-        now.set(MONDAY_NINE_TOKYO);
+        clock.set(MONDAY_NINE_TOKYO);
         assertThat(node(db, "node-a", DEFINITIONS).runIfDue()).isTrue();
         String payload = db.inTransaction(c -> {
             try (var ps = c.prepareStatement("SELECT payload FROM outbox WHERE dedupe_key = 'nudge-digest:2026-11-30'");
@@ -114,7 +96,7 @@ class WeeklyNudgeDigestTest {
     @Test
     void aWeekWithoutActiveNudgesPostsNothing() {
         Database db = TestDatabase.fresh();
-        now.set(MONDAY_NINE_TOKYO);
+        clock.set(MONDAY_NINE_TOKYO);
         assertThat(node(db, "node-a", NudgeDefinitions.none()).runIfDue()).isFalse();
         assertThat(TestDatabase.count(db, "SELECT COUNT(*) FROM outbox")).isZero();
     }
