@@ -174,7 +174,7 @@ public final class AccountAlerts {
                 Optional<String> salesforceId = key(profile, AccountKey.KeyKind.SALESFORCE);
                 if (salesforceId.isPresent()) {
                     outbox.enqueue(tx, SALESFORCE_TASK, accountId, salesforceId.get(),
-                            task(profile, alert, scores.owner(tx, accountId), press), now, "task:" + accountId + ":" + alertId);
+                            FollowUpTask.fields(profile, alert, scores.owner(tx, accountId), press, settings.language()), now, "task:" + accountId + ":" + alertId);
                 } else {
                     LOG.info(() -> "cs_create_task on " + accountId + ": the account has no Salesforce Account, no Task");
                     update.put("taskQueued", false);
@@ -188,31 +188,6 @@ public final class AccountAlerts {
         if (!update.get("channel").toString().isEmpty() && !update.get("ts").toString().isEmpty()) {
             outbox.enqueue(tx, SLACK, accountId, update.get("ts").toString(), update, now, null);
         }
-    }
-
-    /**
-     * The Task's fields in CS Bridge's terms ({@code owner}, {@code subject}, {@code description}); the
-     * Salesforce channel maps them onto the Task object.
-     */
-    static Map<String, Object> task(AccountProfile profile, Optional<Alert> alert, String owner, Signal press) {
-        String account = profile.name() == null ? profile.id() : profile.name();
-        Map<String, Object> task = new LinkedHashMap<>();
-        if (owner != null && !owner.isBlank()) task.put("owner", owner);
-        String what = alert.map(a -> a.action() != null ? a.action() : a.kind().name()).orElse("Follow up on the health alert");
-        task.put("subject", "CS Bridge: " + account + " - " + what);
-        StringBuilder d = new StringBuilder();
-        alert.ifPresent(a -> {
-            d.append("Alert: ").append(a.kind()).append(" (rule ").append(a.ruleId()).append(")\n");
-            d.append("Health ").append(a.healthScore()).append(" (").append(a.band().label()).append("), churn risk ")
-                    .append(a.churnRisk()).append(", onboarding ").append(a.onboardingCompletion()).append("%\n");
-            for (String driver : a.drivers()) d.append("- ").append(driver).append('\n');
-        });
-        String byName = press.attribute("byName");
-        d.append("Requested in Slack by ").append(byName == null || byName.isBlank() ? press.attribute("by") : byName)
-                .append(" at ").append(press.occurredAt());
-        task.put("description", d.toString());
-        task.put("alertId", press.attribute("alertId"));
-        return task;
     }
 
     /**

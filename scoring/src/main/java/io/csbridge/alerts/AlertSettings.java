@@ -1,5 +1,7 @@
 package io.csbridge.alerts;
 
+import io.csbridge.domain.language.Language;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +15,19 @@ import java.util.function.Function;
  *                      ({@code alerting.digest-hour}, 8)
  * @param ownerSlackIds account owner (as the CRM names them: a Salesforce User Id, an e-mail ...) to Slack
  *                      user id, from {@code alerting.owner-slack-ids=005xx0000012345=U0123ABC,jane@acme.com=U0456DEF}
+ * @param language      the language of the texts the alerts write to the org (the follow-up task), {@code csbridge.language}
  */
-public record AlertSettings(int snoozeDays, int digestHour, Map<String, String> ownerSlackIds) {
+public record AlertSettings(int snoozeDays, int digestHour, Map<String, String> ownerSlackIds, Language language) {
 
     public AlertSettings {
         if (snoozeDays < 1) throw new IllegalArgumentException("alerting.snooze-days must be at least 1");
         if (digestHour < 0 || digestHour > 23) throw new IllegalArgumentException("alerting.digest-hour is 0-23");
         ownerSlackIds = Map.copyOf(ownerSlackIds);
+        language = language == null ? Language.ENGLISH : language;
+    }
+
+    public AlertSettings(int snoozeDays, int digestHour, Map<String, String> ownerSlackIds) {
+        this(snoozeDays, digestHour, ownerSlackIds, Language.ENGLISH);
     }
 
     public static AlertSettings defaults() {
@@ -33,7 +41,8 @@ public record AlertSettings(int snoozeDays, int digestHour, Map<String, String> 
             if (eq > 0) owners.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return new AlertSettings(config.apply("alerting.snooze-days").map(String::trim).map(Integer::parseInt).orElse(7),
-                config.apply("alerting.digest-hour").map(String::trim).map(Integer::parseInt).orElse(8), owners);
+                config.apply("alerting.digest-hour").map(String::trim).map(Integer::parseInt).orElse(8), owners,
+                Language.of(config.apply("csbridge.language").orElse("en")));
     }
 
     /**

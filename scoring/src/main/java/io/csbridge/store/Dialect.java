@@ -60,6 +60,12 @@ public enum Dialect {
      * So on H2 a second processor finds the first rows taken and gets nothing until the next round;
      * an embedded H2 file serves one server anyway. PostgreSQL locks only the rows it returns, and two
      * nodes take different rows at once.
+     *
+     * <p>On H2 the outer query re-checks {@code condition} (a row taken meanwhile fails it) inside a
+     * {@code CASE}, which no index can serve, so that H2 reads the chosen rows by primary key. Written
+     * plainly, H2 served the outer query from the {@code status, id} index instead: it read every row of
+     * the backlog, payload and all, to test {@code id IN (...)}, once per claim. A backlog of 137,000 events
+     * then applied at about 100 a second instead of thousands.
      */
     public String claimFirst(String columns, String table, String condition, String order, int limit) {
         if (this == POSTGRESQL) {
@@ -67,7 +73,7 @@ public enum Dialect {
                     + " FETCH FIRST " + limit + " ROWS ONLY" + skipLocked();
         }
         return "SELECT " + columns + " FROM " + table + " WHERE id IN (SELECT id FROM " + table + " WHERE " + condition
-                + " ORDER BY " + order + " FETCH FIRST " + limit + " ROWS ONLY) AND " + condition
-                + " ORDER BY " + order + skipLocked();
+                + " ORDER BY " + order + " FETCH FIRST " + limit + " ROWS ONLY) AND CASE WHEN " + condition
+                + " THEN TRUE ELSE FALSE END ORDER BY " + order + skipLocked();
     }
 }

@@ -133,6 +133,21 @@ class AlertPipelineTest {
     }
 
     @Test
+    void theTaskIsWrittenInTheConfiguredLanguage() {
+        EventProcessor japanese = new EventProcessor(db, OutageScorer::new, List::of, clock, 50, new AccountAlerts(db.dialect(),
+                new AlertRulesStore(), new AlertSettings(7, 8, Map.of(), io.csbridge.domain.language.Language.JAPANESE)));
+        accept(traits("acme", "Acme", "001ACME", "005OWNER000000001"));
+        accept(event("acme", "Outage", NOW.minusSeconds(600)));
+        japanese.processBatch();
+        String alertId = slackWrites().get(0).get("alertId").toString();
+        accept(press("cs_create_task", alertId, "acme", "1772445600.000100"));
+        japanese.processBatch();
+        String description = writes("salesforce-task").get(0).get("description").toString();
+        assertThat(description).startsWith("アラート: ENTERED_RED(ルール ").contains("、解約リスク ").contains("Slackで ")
+                .doesNotContain("Requested in Slack");
+    }
+
+    @Test
     void snoozeSilencesTheAccountForTheConfiguredDaysFromThePress() {
         String alertId = redAlert();
         Instant pressedAt = Instant.parse("2026-03-02T10:00:00Z");

@@ -3,6 +3,8 @@ package io.csbridge.connectors.slack;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import io.csbridge.domain.alerting.Alert;
+import io.csbridge.domain.language.Language;
 import io.csbridge.vendors.AlertButtonValue;
 import io.csbridge.vendors.SlackAlertActions;
 
@@ -67,9 +69,10 @@ final class SlackMessages {
         blocks.add(section(s -> s.text(markdownText("*" + escape(headline) + "*"))));
         blocks.add(section(s -> s.text(markdownText(SlackTexts.text(lang, "score", Map.of("score", number(f.get("healthScore")),
                 "band", str(f, "band", "?"), "trend", signed(f.get("trend"), lang), "risk", number(f.get("churnRisk"))))))));
-        if (f.get("drivers") instanceof List<?> drivers && !drivers.isEmpty()) {
+        List<String> reasons = Alert.reasons(f, Language.of(lang));
+        if (!reasons.isEmpty()) {
             StringBuilder text = new StringBuilder("*" + SlackTexts.text(lang, "drivers", Map.of()) + "*");
-            for (Object d : drivers) text.append("\n• ").append(escape(String.valueOf(d)));
+            for (String reason : reasons) text.append("\n• ").append(escape(reason));
             blocks.add(section(s -> s.text(markdownText(text.toString()))));
         }
         List<TextObject> facts = new ArrayList<>();

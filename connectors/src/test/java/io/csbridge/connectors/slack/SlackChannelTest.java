@@ -5,8 +5,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.csbridge.testing.MutableClock;
 import io.csbridge.connectors.Settings;
 import io.csbridge.connectors.TestDatabase;
+import io.csbridge.domain.alerting.Alert;
+import io.csbridge.domain.alerting.AlertKind;
 import io.csbridge.domain.alerting.AlertMemoryUnavailable;
 import io.csbridge.domain.alerting.AlertThreads;
+import io.csbridge.domain.score.Band;
+import io.csbridge.domain.score.Driver;
 import io.csbridge.store.alerts.AlertThreadStore;
 import io.csbridge.store.Database;
 import io.csbridge.outbox.DeliveryOutcome;
@@ -212,6 +216,28 @@ class SlackChannelTest {
         Map<String, String> form = form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(0));
         assertThat(form.get("text")).isEqualTo("Acme <Corp> のヘルスがRedになりました");
         assertThat(form.get("blocks")).contains("確認済みにする").contains("タスクを作成").contains("主な要因");
+    }
+
+    @Test
+    void theDriversOfAnAlertAreWrittenInEachChannelsLanguage() {
+        Driver tickets = new Driver("openTickets", 40, -12, "4 open tickets", Map.of("openTickets", 4));
+        Map<String, Object> fields = new Alert("a-1", "entered-red:acme", "entered-red", AlertKind.ENTERED_RED, "acme",
+                "Acme", null, Alert.Route.OWNER, 31, Band.RED, -18, 74, 100, List.of(tickets), null, 0, null, null, null,
+                Instant.parse("2026-03-01T12:00:00Z")).toFields();
+        Map<String, Object> japanese = new LinkedHashMap<>(fields);
+        japanese.put("channel", "C0JAPAN");
+        // through the outbox's JSON, as the payload is stored
+        channel.deliver(List.of(write(1, Json.MAPPER.convertValue(japanese, Map.class))));
+        channel.deliver(List.of(write(2, Json.MAPPER.convertValue(fields, Map.class))));
+        List<LoggedRequest> posts = slack.findAll(postRequestedFor(urlEqualTo(POST)));
+        assertThat(form(posts.get(0)).get("blocks")).contains("未解決チケット 4件").doesNotContain("4 open tickets");
+        assertThat(form(posts.get(1)).get("blocks")).contains("4 open tickets");
+    }
+
+    @Test
+    void anAlertQueuedWithEnglishDriverLinesOnlyStillShowsThem() {
+        channel.deliver(List.of(write(1, alert("a-1", "C0JAPAN"))));
+        assertThat(form(slack.findAll(postRequestedFor(urlEqualTo(POST))).get(0)).get("blocks")).contains("Logins fell by 60%");
     }
 
     @Test

@@ -139,8 +139,7 @@ public final class AlertEngine {
     private static Alert alert(AlertRule rule, AccountSnapshot current, double value, Instant now) {
         AccountScore score = current.score();
         AccountFacts facts = current.facts();
-        List<String> drivers = new ArrayList<>();
-        for (Driver d : score.drivers().subList(0, Math.min(3, score.drivers().size()))) drivers.add(d.explanation());
+        List<Driver> drivers = score.drivers().subList(0, Math.min(3, score.drivers().size()));
         String dedupeKey = rule.id() + ":" + current.accountId();
         String id = dedupeKey + ":" + now.getEpochSecond();
         return new Alert(id, dedupeKey, rule.id(), rule.kind(), current.accountId(), facts.accountName(),

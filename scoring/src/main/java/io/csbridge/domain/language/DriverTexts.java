@@ -17,7 +17,7 @@ public final class DriverTexts {
     }
 
     public static String explain(Driver driver, Language language) {
-        if (language == Language.JAPANESE) {
+        if (language == Language.JAPANESE && driver.measure() != null) {
             String text = JapaneseDriverTexts.explain(driver);
             if (text != null) return text;
         }

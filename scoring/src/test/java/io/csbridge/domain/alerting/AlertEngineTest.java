@@ -55,7 +55,7 @@ class AlertEngineTest {
         Alert alert = d.get(0).alert();
         assertThat(d.get(0).outcome()).isEqualTo(AlertEngine.Outcome.SEND);
         assertThat(alert.owner()).isEqualTo("U_OWNER");
-        assertThat(alert.drivers()).containsExactly("Logins fell by 60%");
+        assertThat(alert.reasons(io.csbridge.domain.language.Language.ENGLISH)).containsExactly("Logins fell by 60%");
         assertThat(alert.action()).isNotBlank();
         assertThat(alert.dedupeKey()).isEqualTo("entered-red:acme");
     }
