@@ -45,6 +45,7 @@ public class ZendeskConnection {
 
     private ZendeskSettings settings;
     private Zendesk client;
+    private ZendeskHttp http;
     private RequestBudget budget;
     private CircuitBreaker breaker;
     private Clock clock;
@@ -67,11 +68,14 @@ public class ZendeskConnection {
         this.sleeper = sleeper;
         this.budget = new RequestBudget(budgets, VendorBudgetNames.ZENDESK_REQUESTS, settings.requestsPerMinute());
         this.breaker = new CircuitBreaker(settings.circuitFailures(), settings.circuitOpen(), clock);
-        this.client = settings.live() ? build(settings) : null;
+        if (settings.live()) {
+            this.http = new ZendeskHttp();
+            this.client = build(settings, http);
+        }
     }
 
-    static Zendesk build(ZendeskSettings s) {
-        Zendesk.Builder builder = new Zendesk.Builder(s.url().orElseThrow());
+    static Zendesk build(ZendeskSettings s, ZendeskHttp http) {
+        Zendesk.Builder builder = new Zendesk.Builder(s.url().orElseThrow()).setClient(http.client());
         if (s.oauthToken().isPresent()) {
             builder.setOauthToken(s.oauthToken().get());
         } else {
@@ -80,10 +84,16 @@ public class ZendeskConnection {
         return builder.build();
     }
 
-    /** Releases the client's Netty threads and connections. */
+    /** Releases the client's connections and Netty threads, and returns once they have stopped. */
     @PreDestroy
     public void close() {
         if (client != null && !client.isClosed()) client.close();
+        if (http != null) http.close();
+    }
+
+    /** Closed, threads and all (after {@link #close()}; true in sandbox mode, which has none). */
+    boolean stopped() {
+        return http == null || http.stopped();
     }
 
     /** Mode, the shared request budget and any Retry-After pause, the circuit, the last confirmed write. */

@@ -111,6 +111,20 @@ class ZendeskChannelTest {
     }
 
     @Test
+    void closingStopsTheClientsThreadsBeforeItReturnsSoNothingRunsAfterAnUndeploy() {
+        assertThat(results(channel.deliver(writes(1)))).containsExactly(DELIVERED);
+        assertThat(zendeskThreads()).as("the client's own event loop threads while it works").isNotEmpty();
+        connection.close();
+        assertThat(connection.stopped()).isTrue();
+        assertThat(zendeskThreads()).as("alive after close() returned").isEmpty();
+    }
+
+    static List<String> zendeskThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("csbridge-zendesk")).toList();
+    }
+
+    @Test
     void theBandIsWrittenAsItsTag() {
         assertThat(channel.fields(score(80, Band.GREEN))).containsEntry("cs_health_band", "cs_health_green");
         assertThat(channel.fields(score(55, Band.YELLOW))).containsEntry("cs_health_band", "cs_health_yellow");
