@@ -255,6 +255,23 @@ class AdminUiBrowserIT {
         assertThat(browser.findElement(By.id("tile-churn")).getText()).contains("顧客チャーン率");
         screenshot(browser, "overview-ja");
 
+        // An account's drivers in Japanese, exactly as the API explains them to a Japanese reader.
+        String id = accountThatTurnedRed("Japanese Reader " + UUID.randomUUID().toString().substring(0, 6));
+        List<String> japanese = new ArrayList<>();
+        client.adminIn("/accounts/" + id, "ja").json().get("drivers").forEach(d -> japanese.add(d.get("explanation").asText()));
+        List<String> english = new ArrayList<>();
+        client.admin("/accounts/" + id).json().get("drivers").forEach(d -> english.add(d.get("explanation").asText()));
+        assertThat(japanese).hasSameSizeAs(english).isNotEqualTo(english);
+        assertThat(japanese.get(0)).matches(".*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}].*");
+        browser.get(ADMIN_UI + "account.html?id=" + id);
+        awaitReady(browser);
+        await(browser, b -> b.findElement(By.id("drivers")).getText().contains(japanese.get(0)) ? true : null);
+        String shown = browser.findElement(By.id("drivers")).getText();
+        assertThat(japanese).allSatisfy(text -> assertThat(shown).contains(text));
+        screenshot(browser, "account-ja");
+        browser.get(ADMIN_UI);
+        awaitReady(browser);
+
         // The first Tab reaches the skip link, which moves focus past the navigation.
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("skip");

@@ -65,6 +65,13 @@ public final class CsBridgeClient {
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + auth).GET().build());
     }
 
+    /** As {@link #admin(String)}, for a reader whose Accept-Language is {@code language}. */
+    public Answer adminIn(String path, String language) {
+        String auth = Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(BASE + "/admin/api" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + auth).header("Accept-Language", language).GET().build());
+    }
+
     public Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -3,12 +3,15 @@ package io.csbridge.admin.accounts;
 import io.csbridge.admin.ApiError;
 import io.csbridge.admin.AsOf;
 import io.csbridge.admin.Roles;
+import io.csbridge.admin.ui.ReaderLanguage;
 import io.csbridge.app.accounts.AccountQueries;
 import io.csbridge.app.identities.IdentityLinks;
+import io.csbridge.domain.language.Language;
 import io.csbridge.domain.scoring.AccountView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -24,7 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /admin/api/accounts}: every account's health and why, now or as of any past moment. */
+/**
+ * {@code /admin/api/accounts}: every account's health and why, now or as of any past moment; the drivers are
+ * explained in the reader's language ({@link ReaderLanguage}).
+ */
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -38,6 +44,10 @@ public class AccountsResource {
 
     @Inject
     IdentityLinks identities;
+
+    /** The reader's language (the UI's switcher, else Accept-Language): the drivers are explained in it. */
+    @Context
+    HttpServletRequest request;
 
     @GET
     public Map<String, Object> list(@QueryParam("asOf") String asOf,
@@ -61,7 +71,8 @@ public class AccountsResource {
             throw new ApiError(422, "too_many_accounts", e.getMessage());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", page.items());
+        Language language = ReaderLanguage.of(request);
+        out.put("items", page.items().stream().map(v -> v.in(language)).toList());
         out.put("total", page.total());
         return out;
     }
@@ -71,7 +82,7 @@ public class AccountsResource {
     public Map<String, Object> get(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         AccountQueries.Detail detail = accounts.detail(id, AsOf.parse(asOf))
                 .orElseThrow(() -> ApiError.notFound("no account with id '" + id + "'"));
-        AccountView view = detail.view();
+        AccountView view = detail.view().in(ReaderLanguage.of(request));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", view.id());
         out.put("name", view.name());

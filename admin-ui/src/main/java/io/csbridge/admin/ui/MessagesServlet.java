@@ -1,7 +1,6 @@
 package io.csbridge.admin.ui;
 
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code GET /admin/i18n/messages}: every UI string in the reader's language: the one they picked with
@@ -21,11 +17,9 @@ import java.util.Locale;
 @WebServlet("/i18n/messages")
 public class MessagesServlet extends HttpServlet {
 
-    static final List<String> LANGUAGES = List.of("en", "ja");
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String lang = language(request);
+        String lang = ReaderLanguage.code(request);
         byte[] messages;
         try (InputStream in = getServletContext().getResourceAsStream("/WEB-INF/i18n/messages_" + lang + ".json")) {
             messages = in.readAllBytes();
@@ -39,19 +33,5 @@ public class MessagesServlet extends HttpServlet {
         out.write(("{\"lang\":\"" + lang + "\",\"messages\":").getBytes(StandardCharsets.UTF_8));
         out.write(messages);
         out.write('}');
-    }
-
-    static String language(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if ("lang".equals(cookie.getName()) && LANGUAGES.contains(cookie.getValue())) return cookie.getValue();
-            }
-        }
-        if (request.getHeader("Accept-Language") != null) {
-            for (Locale locale : Collections.list(request.getLocales())) {
-                if (LANGUAGES.contains(locale.getLanguage())) return locale.getLanguage();
-            }
-        }
-        return "en";
     }
 }

@@ -1,7 +1,8 @@
 package io.csbridge.domain.scoring;
 
 import io.csbridge.domain.account.AccountProfile;
-
+import io.csbridge.domain.language.DriverTexts;
+import io.csbridge.domain.language.Language;
 import io.csbridge.domain.score.AccountScore;
 import io.csbridge.domain.score.AccountSummary;
 import io.csbridge.domain.score.Driver;
@@ -26,5 +27,14 @@ public record AccountView(String id, String name, Integer healthScore, String ba
                 score.churnRisk(), score.onboardingCompletion(), score.segment(), score.trend(), score.drivers(),
                 profile.keys().asContractMap(), score.asOf(), s.owner(), s.arr(), s.onboardingState(), s.renewalDate(),
                 score.staleInputs());
+    }
+
+    /** The same view with each driver's explanation in {@code language} (English as stored). */
+    public AccountView in(Language language) {
+        if (language == Language.ENGLISH || drivers == null || drivers.isEmpty()) return this;
+        List<Driver> explained = drivers.stream().map(d -> new Driver(d.measure(), d.value(), d.contribution(),
+                DriverTexts.explain(d, language), d.inputs())).toList();
+        return new AccountView(id, name, healthScore, band, churnRisk, onboardingCompletion, segment, trend, explained,
+                keys, asOf, owner, arr, onboardingState, renewalDate, staleInputs);
     }
 }
