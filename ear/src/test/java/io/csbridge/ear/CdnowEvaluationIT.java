@@ -58,6 +58,10 @@ class CdnowEvaluationIT {
 
     @Test
     void churnRiskThroughTheHttpPathRanksCdnowLapsersAtLeastAsWellAsDaysSinceLastPurchase() throws Exception {
+        // An evaluation of the scores, which are the same whatever the database (CdnowChurnEvaluationTest runs on
+        // PostgreSQL in that pass): CI's PostgreSQL pass leaves out these two and a half minutes.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DB_URL") == null,
+                "runs on the embedded database; the scores do not depend on it");
         List<Purchase> purchases = purchases();
         List<String> messages = new ArrayList<>();
         for (Purchase p : purchases) {
