@@ -81,10 +81,13 @@ public class AccountQueries {
     public Optional<Detail> detail(String id, Instant asOf) {
         AccountCatalog catalog = catalog();
         String canonical = catalog.canonicalId(id);
+        // Counted before the score is read: the processor commits an event's signals and the score they make
+        // together, so the score shown already holds every signal counted (read the other way round, a batch
+        // committing in between showed 2 signals beside the score of 1).
+        long signalCount = catalog.signalCount(canonical);
         Optional<AccountView> view = catalog.get(canonical, asOf, scorer);
         if (view.isEmpty()) return Optional.empty();
-        return Optional.of(new Detail(view.get(), onboarding(catalog, canonical, asOf),
-                catalog.signalCount(canonical), catalog.history(canonical)));
+        return Optional.of(new Detail(view.get(), onboarding(catalog, canonical, asOf), signalCount, catalog.history(canonical)));
     }
 
     /** @return empty when no account has that id */
