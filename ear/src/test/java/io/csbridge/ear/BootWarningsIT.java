@@ -34,8 +34,9 @@ class BootWarningsIT {
     /**
      * Threads that finish the previous deployment's clean-up asynchronously, whenever they run (the suite
      * redeploys within a second): RESTEasy's cleaner of unclosed clients (ours are closed:
-     * ZendeskReaderTest) and Netty's global executor ending the Zendesk client's event loop. What they log
-     * belongs to an undeploy, not to this boot.
+     * ZendeskReaderTest) and Netty's global executor, should any Netty user still finish closing late (the
+     * Zendesk client no longer does: ZendeskHttp waits for its threads). What they log belongs to an undeploy,
+     * not to this boot.
      */
     static final List<String> UNDEPLOY_THREADS = List.of("(Cleaner-", "(globalEventExecutor-");
 

@@ -60,16 +60,18 @@ public final class CsBridgeClient {
     }
 
     public Answer admin(String path, String user, String password) {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(BASE + "/admin/api" + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + auth).GET().build());
+        return send(adminGet(path, user, password).build());
     }
 
     /** As {@link #admin(String)}, for a reader whose Accept-Language is {@code language}. */
     public Answer adminIn(String path, String language) {
-        String auth = Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(BASE + "/admin/api" + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + auth).header("Accept-Language", language).GET().build());
+        return send(adminGet(path, ADMIN, ADMIN_PASSWORD).header("Accept-Language", language).build());
+    }
+
+    private static HttpRequest.Builder adminGet(String path, String user, String password) {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(BASE + "/admin/api" + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + auth).GET();
     }
 
     public Answer get(String url) {

@@ -4,6 +4,7 @@ import io.csbridge.domain.language.Language;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.Locale;
  */
 public final class ReaderLanguage {
 
-    static final List<String> CODES = List.of("en", "ja");
+    /** The codes of the languages CS Bridge speaks ({@link Language}), the UI's message files among them. */
+    static final List<String> CODES = Arrays.stream(Language.values()).map(Language::code).toList();
 
     private ReaderLanguage() {
     }
@@ -32,7 +34,7 @@ public final class ReaderLanguage {
                 if (CODES.contains(locale.getLanguage())) return locale.getLanguage();
             }
         }
-        return "en";
+        return Language.ENGLISH.code();
     }
 
     public static Language of(HttpServletRequest request) {
